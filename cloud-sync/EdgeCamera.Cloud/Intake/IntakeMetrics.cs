@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace EdgeCamera.Cloud.Intake;
+
+/// <summary>Counts of what the receiver accepted and rejected, by reason (meter "EdgeCamera.Cloud").</summary>
+public sealed class IntakeMetrics : IDisposable
+{
+    private readonly Meter _meter = new("EdgeCamera.Cloud");
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+    private readonly ConcurrentDictionary<string, long> _rejectedByReason = new();
+    private long _acceptedCount;
+    private long _duplicateCount;
+
+    public IntakeMetrics()
+    {
+        _accepted = _meter.CreateCounter<long>("edgecam_cloud_evidence_accepted_total");
+        _duplicates = _meter.CreateCounter<long>("edgecam_cloud_evidence_duplicates_total");
+        _rejected = _meter.CreateCounter<long>("edgecam_cloud_evidence_rejected_total");
+    }
+
+    public long Accepted => Interlocked.Read(ref _acceptedCount);
+
+    public long Duplicates => Interlocked.Read(ref _duplicateCount);
+
+    public IReadOnlyDictionary<string, long> RejectedByReason => _rejectedByReason;
+
+    public void CountAccepted()
+    {
+        Interlocked.Increment(ref _acceptedCount);
+        _accepted.Add(1);
+    }
+
+    public void CountDuplicate()
+    {
+        Interlocked.Increment(ref _duplicateCount);
+        _duplicates.Add(1);
+    }
+
+    /// <summary>Counts a rejection under a short reason category (e.g. "malformed", "hash-mismatch").</summary>
+    public void CountRejected(string category)
+    {
+        _rejectedByReason.AddOrUpdate(category, 1, (_, n) => n + 1);
+        _rejected.Add(1, new KeyValuePair<string, object?>("reason", category));
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

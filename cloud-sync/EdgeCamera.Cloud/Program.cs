@@ -1,0 +1,3 @@
+using EdgeCamera.Cloud;
+
+CloudApp.Build(args).Run();

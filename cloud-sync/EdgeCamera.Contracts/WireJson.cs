@@ -1,0 +1,79 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EdgeCamera.Contracts.Evidence;
+using EdgeCamera.Contracts.National;
+
+namespace EdgeCamera.Contracts;
+
+/// <summary>
+/// The one JSON form of every message on the wire: camelCase names, enums as strings, byte arrays as base64.
+/// Parsing never throws on bad input: it returns false with a reason the receiver can count.
+/// </summary>
+public static class WireJson
+{
+    /// <summary>Largest evidence message we accept (bytes). Matches <c>message_size_limit</c> in the broker config we ship.</summary>
+    public const int MaxEvidenceBytes = 8 * 1024 * 1024; // 1080p JPEG frame ≈ 0.3–0.6 MB measured; 8 MB leaves room for several frames.
+
+    public static byte[] Serialize(EvidenceRecord record) =>
+        JsonSerializer.SerializeToUtf8Bytes(record, WireJsonContext.Default.EvidenceRecord);
+
+    public static byte[] Serialize(EvidenceAck ack) =>
+        JsonSerializer.SerializeToUtf8Bytes(ack, WireJsonContext.Default.EvidenceAck);
+
+    public static bool TryParseEvidence(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidenceRecord? record, out string error) =>
+        TryParse(utf8, WireJsonContext.Default.EvidenceRecord, out record, out error);
+
+    public static bool TryParseAck(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidenceAck? ack, out string error) =>
+        TryParse(utf8, WireJsonContext.Default.EvidenceAck, out ack, out error);
+
+    private static bool TryParse<T>(ReadOnlySpan<byte> utf8, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, [NotNullWhen(true)] out T? value, out string error)
+        where T : class
+    {
+        value = null;
+        if (utf8.IsEmpty)
+        {
+            error = "empty payload";
+            return false;
+        }
+
+        if (utf8.Length > MaxEvidenceBytes)
+        {
+            error = $"payload of {utf8.Length} bytes exceeds {MaxEvidenceBytes}";
+            return false;
+        }
+
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8, type);
+        }
+        catch (JsonException ex)
+        {
+            error = $"malformed JSON: {ex.Message}";
+            return false;
+        }
+
+        if (value is null)
+        {
+            error = "payload is JSON null";
+            return false;
+        }
+
+        error = string.Empty;
+        return true;
+    }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(EvidenceRecord))]
+[JsonSerializable(typeof(EvidenceAck))]
+[JsonSerializable(typeof(ViolationIntake))]
+[JsonSerializable(typeof(IntakeReceipt))]
+[JsonSerializable(typeof(Notice))]
+[JsonSerializable(typeof(IReadOnlyList<Notice>))]
+public sealed partial class WireJsonContext : JsonSerializerContext;

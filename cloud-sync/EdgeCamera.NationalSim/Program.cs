@@ -1,0 +1,3 @@
+using EdgeCamera.NationalSim;
+
+NationalSimApp.Build(args).Run();

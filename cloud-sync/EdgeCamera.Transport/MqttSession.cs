@@ -1,0 +1,225 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeCamera.Transport;
+
+/// <summary>
+/// One MQTT 5 connection kept alive by our own loop (MQTTnet 5 has no managed client): connect with a persistent
+/// session, (re)subscribe, wait for the drop, back off with jitter, repeat. Messages arrive through
+/// <see cref="MessageReceived"/>; a handler that returns normally acknowledges the message (PUBACK), one that throws
+/// leaves it unacknowledged and drops the connection, so the broker delivers it again on the resumed session.
+/// </summary>
+public sealed partial class MqttSession : IAsyncDisposable
+{
+    private readonly MqttSessionOptions _options;
+    private readonly IReadOnlyList<string> _subscriptions;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly IMqttClient _client;
+    private readonly SemaphoreSlim _disconnected = new(0, 1);
+    private long _reconnects;
+
+    public MqttSession(MqttSessionOptions options, IReadOnlyList<string> subscriptions, ILogger<MqttSession> log, TimeProvider time)
+    {
+        _options = options;
+        _subscriptions = subscriptions;
+        _log = log;
+        _time = time;
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.DisconnectedAsync += _ =>
+        {
+            if (_disconnected.CurrentCount == 0)
+            {
+                _disconnected.Release();
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Called for each message; payload bytes are only valid during the call.</summary>
+    public Func<string, ReadOnlySequence<byte>, CancellationToken, Task>? MessageReceived { get; set; }
+
+    /// <summary>Raised after every successful (re)connect and subscribe.</summary>
+    public Func<CancellationToken, Task>? Connected { get; set; }
+
+    public bool IsConnected => _client.IsConnected;
+
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Keeps the session connected until <paramref name="ct"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var backoff = new Backoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await ConnectAndSubscribeAsync(ct);
+                backoff.Reset();
+                if (Connected is { } connected)
+                {
+                    await connected(ct);
+                }
+
+                await _disconnected.WaitAsync(ct);
+                LogDisconnected(_log, _options.Host, _options.Port);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or InvalidOperationException or OperationCanceledException or MQTTnet.Adapter.MqttConnectingFailedException)
+            {
+                var delay = backoff.Next();
+                LogConnectFailed(_log, _options.Host, _options.Port, backoff.Attempt, delay.TotalSeconds, ex.Message);
+                try
+                {
+                    await Task.Delay(delay, _time, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (_client.IsConnected)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cts.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // Shutting down: the broker notices the dropped connection by itself.
+            }
+        }
+    }
+
+    /// <summary>Publishes at QoS 1 and waits for the broker's PUBACK. False when not connected or the broker refused.</summary>
+    public async Task<bool> TryPublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken ct)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(new ReadOnlySequence<byte>(payload))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        try
+        {
+            var result = await _client.PublishAsync(message, ct);
+            return result.IsSuccess;
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            LogPublishFailed(_log, topic, ex.Message);
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _disconnected.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private async Task ConnectAndSubscribeAsync(CancellationToken ct)
+    {
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithClientId(_options.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
+            .WithKeepAlivePeriod(_options.KeepAlive)
+            .WithTimeout(_options.ConnectTimeout)
+            .Build();
+
+        // Drain a stale "disconnected" signal from the previous connection.
+        while (_disconnected.CurrentCount > 0)
+        {
+            await _disconnected.WaitAsync(ct);
+        }
+
+        var result = await _client.ConnectAsync(options, ct);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
+        }
+
+        if (Interlocked.Increment(ref _reconnects) > 1)
+        {
+            LogReconnected(_log, _options.Host, _options.Port, result.IsSessionPresent);
+        }
+        else
+        {
+            LogConnected(_log, _options.Host, _options.Port, _options.ClientId, result.IsSessionPresent);
+        }
+
+        if (_subscriptions.Count > 0)
+        {
+            var subscribe = new MqttClientSubscribeOptionsBuilder();
+            foreach (var topic in _subscriptions)
+            {
+                subscribe.WithTopicFilter(f => f.WithTopic(topic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            }
+
+            await _client.SubscribeAsync(subscribe.Build(), ct);
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        if (MessageReceived is not { } handler)
+        {
+            return;
+        }
+
+        // Acknowledge only after the handler has finished (stored durably on the receiving side).
+        e.AutoAcknowledge = false;
+        try
+        {
+            await handler(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, CancellationToken.None);
+            await e.AcknowledgeAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A handler failure must not kill the client's receive loop; the message is redelivered.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogHandlerFailed(_log, e.ApplicationMessage.Topic, ex);
+
+            // Within one connection the broker never resends; dropping it makes the broker redeliver the
+            // unacknowledged message when our persistent session resumes.
+            _ = Task.Run(() => _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Host}:{Port} as {ClientId} (session present: {SessionPresent})")]
+    private static partial void LogConnected(ILogger log, string host, int port, string clientId, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT reconnected to {Host}:{Port} (session present: {SessionPresent})")]
+    private static partial void LogReconnected(ILogger log, string host, int port, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection to {Host}:{Port} lost")]
+    private static partial void LogDisconnected(ILogger log, string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connect to {Host}:{Port} failed (attempt {Attempt}), retry in {DelayS:F1} s: {Reason}")]
+    private static partial void LogConnectFailed(ILogger log, string host, int port, int attempt, double delayS, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish to {Topic} failed: {Reason}")]
+    private static partial void LogPublishFailed(ILogger log, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the message on {Topic} failed; it stays unacknowledged and will be redelivered")]
+    private static partial void LogHandlerFailed(ILogger log, string topic, Exception ex);
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what EdgeCamera needs on Debian 12 and restores NuGet packages.
+# Idempotent: when everything is present it only checks and returns in seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: broker, RTSP camera (GStreamer + FFmpeg), OCR, fonts for the plate renderer,
+# Python imaging for the renderer, training stack for models/, qemu for the arm64 smoke run.
+PACKAGES=(
+  mosquitto mosquitto-clients
+  ffmpeg
+  gstreamer1.0-rtsp gir1.2-gst-rtsp-server-1.0 python3-gi python3-gst-1.0
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara libtesseract5
+  python3-pil python3-numpy libraqm0
+  fonts-dejavu-core fonts-noto-core fonts-kacst
+)
+if [[ "${EDGECAM_SETUP_EXTRA:-}" == *arm64* ]]; then PACKAGES+=(qemu-user-static); fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The Debian package enables and starts a system broker; our fixtures run their own on other ports.
+  $SUDO systemctl disable --now mosquitto >/dev/null 2>&1 || true
+else
+  echo "setup: Debian packages present"
+fi
+
+if [[ "${EDGECAM_SKIP_RESTORE:-}" != 1 ]]; then
+  dotnet restore EdgeCamera.sln --verbosity quiet
+fi
