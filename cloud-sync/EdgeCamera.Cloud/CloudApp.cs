@@ -17,6 +17,7 @@ public static class CloudApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddSettingsFile("cloud.settings.json");
         ConfigurationGuard.RejectUnknownSections(builder.Configuration, Sections);
         builder.UseEdgeCameraLogging("cloud");
         var services = builder.Services;
@@ -44,7 +45,7 @@ public static class CloudApp
         services.AddHostedService<ReceiverWorker>();
 
         // Forwarding to the national system.
-        services.AddSingleton<ForwardSignal>();
+        services.AddSingleton<WakeSignal>();
         services.AddHttpClient<NationalClient>((sp, http) =>
         {
             var o = sp.GetRequiredService<IOptions<NationalSystemOptions>>().Value;

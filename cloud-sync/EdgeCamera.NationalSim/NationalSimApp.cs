@@ -12,6 +12,7 @@ public static class NationalSimApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddSettingsFile("national-sim.settings.json");
         ConfigurationGuard.RejectUnknownSections(builder.Configuration, [NationalSimOptions.Section]);
         builder.UseEdgeCameraLogging("national-sim");
 

@@ -15,7 +15,7 @@ public sealed partial class ForwardingWorker(
     IEvidenceStore store,
     NationalClient national,
     DeviceAcknowledger acknowledger,
-    ForwardSignal signal,
+    WakeSignal signal,
     IOptions<NationalSystemOptions> options,
     TimeProvider time,
     ILogger<ForwardingWorker> log) : BackgroundService

@@ -1,5 +1,5 @@
 using System.Buffers;
-using EdgeCamera.Cloud.Forwarding;
+using EdgeCamera.Transport;
 using EdgeCamera.Cloud.Storage;
 using EdgeCamera.Contracts;
 using EdgeCamera.Contracts.Evidence;
@@ -16,7 +16,7 @@ namespace EdgeCamera.Cloud.Intake;
 public sealed partial class EvidenceIntake(
     IEvidenceStore store,
     IntakeMetrics metrics,
-    ForwardSignal forwardSignal,
+    WakeSignal forwardSignal,
     DeviceAcknowledger acknowledger,
     TimeProvider time,
     ILogger<EvidenceIntake> log)

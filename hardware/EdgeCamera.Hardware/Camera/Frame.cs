@@ -28,13 +28,13 @@ public sealed class Frame : IDisposable
     public int Height { get; }
 
     /// <summary>Frame number since the camera source started (0-based, counts dropped frames too).</summary>
-    public long Sequence { get; }
+    public long Sequence { get; private set; }
 
     /// <summary>Wall-clock time the frame was read, UTC.</summary>
-    public DateTimeOffset CapturedAtUtc { get; }
+    public DateTimeOffset CapturedAtUtc { get; private set; }
 
     /// <summary>Monotonic time the frame was read (<see cref="TimeProvider.GetTimestamp"/>), for intervals.</summary>
-    public long CapturedAtTimestamp { get; }
+    public long CapturedAtTimestamp { get; private set; }
 
     public int Stride => Width * 3;
 
@@ -47,7 +47,20 @@ public sealed class Frame : IDisposable
 
     public ReadOnlySpan<byte> ReadOnlyPixels => Pixels;
 
+    /// <summary>The same bytes as <see cref="Pixels"/>, for asynchronous reads straight into the frame.</summary>
+    public Memory<byte> PixelMemory => _pixels is null
+        ? throw new ObjectDisposedException(nameof(Frame))
+        : _pixels.AsMemory(0, Length);
+
     public bool IsDisposed => _pixels is null;
+
+    /// <summary>Sets when the frame was complete; the camera calls it once the last byte has arrived.</summary>
+    internal void Stamp(long sequence, DateTimeOffset capturedAtUtc, long capturedAtTimestamp)
+    {
+        Sequence = sequence;
+        CapturedAtUtc = capturedAtUtc;
+        CapturedAtTimestamp = capturedAtTimestamp;
+    }
 
     public void Dispose()
     {

@@ -1,7 +1,10 @@
-namespace EdgeCamera.Cloud.Forwarding;
+namespace EdgeCamera.Transport;
 
-/// <summary>Wakes the forwarder when new evidence is stored; coalesces many arrivals into one wake-up.</summary>
-public sealed class ForwardSignal : IDisposable
+/// <summary>
+/// Wakes a sending loop when there is new work (a record stored, an acknowledgement received). Many notifications
+/// before the loop wakes count as one; the loop also wakes on its own after a timeout, so a lost wake-up only delays.
+/// </summary>
+public sealed class WakeSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using EdgeCamera.Vision;
+
+namespace EdgeCamera.Edge.Commands;
+
+/// <summary>
+/// <c>edgecam read-image FILE...</c>: runs the edge's own detector and reader on still images and prints one line per
+/// plate. A technician's check, and the arm64 smoke test under qemu (publish.sh).
+/// </summary>
+public static class ReadImageCommand
+{
+    public static int Run(string[] files, TextWriter output)
+    {
+        if (files.Length == 0)
+        {
+            output.WriteLine("usage: edgecam read-image FILE...");
+            return 2;
+        }
+
+        using var detector = new ClassicPlateDetector();
+        using var reader = new TesseractPlateReader();
+        var candidates = new PlateCandidate[8];
+        var failures = 0;
+        foreach (var file in files)
+        {
+            if (!ImageFrames.TryLoad(file, out var frame, out var error))
+            {
+                output.WriteLine($"{file}\terror\t{error}");
+                failures++;
+                continue;
+            }
+
+            using (frame)
+            {
+                var found = detector.Detect(frame!, candidates);
+                if (found == 0)
+                {
+                    output.WriteLine($"{file}\tno plate found");
+                }
+
+                for (var i = 0; i < found; i++)
+                {
+                    var box = candidates[i].Box;
+                    var text = reader.TryRead(frame!, box, out var read) ? $"{read.Text}\t{read.Country}\t{read.Confidence.ToString("F2", CultureInfo.InvariantCulture)}" : "unreadable";
+                    output.WriteLine($"{file}\t{box.X},{box.Y},{box.Width},{box.Height}\t{text}");
+                }
+            }
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+}

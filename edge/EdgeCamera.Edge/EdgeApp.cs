@@ -1,0 +1,83 @@
+using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Edge.Capture;
+using EdgeCamera.Edge.Evidence;
+using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Edge.Pipeline;
+using EdgeCamera.Edge.Site;
+using EdgeCamera.Edge.Uplink;
+using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Hosting;
+using EdgeCamera.Transport;
+using EdgeCamera.Vision;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCamera.Edge;
+
+/// <summary>
+/// Composition root of the roadside unit. Reads top to bottom like the data path:
+/// camera → plate pipeline (detect, read, track) → evidence → outbox → uplink (MQTT) ← acknowledgements.
+/// </summary>
+public static class EdgeApp
+{
+    private static readonly string[] Sections =
+    [
+        DeviceOptions.Section, CameraOptions.Section, DetectorSection, TrackerSection,
+        EvidenceOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
+    ];
+
+    private const string DetectorSection = "Detector";
+    private const string TrackerSection = "Tracker";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddSettingsFile("edge.settings.json");
+        ConfigurationGuard.RejectUnknownSections(builder.Configuration, Sections);
+        builder.UseEdgeCameraLogging("edge");
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+
+        // Site: who and where this unit is.
+        services.AddStrictOptions<DeviceOptions>(config, DeviceOptions.Section);
+
+        // Capture: the RTSP camera through an FFmpeg decoder, restarted when it drops.
+        services.AddStrictOptions<CameraOptions>(config, CameraOptions.Section);
+        services.AddSingleton(sp => new FfmpegCamera(Value<CameraOptions>(sp), sp.GetRequiredService<ILogger<FfmpegCamera>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<CaptureWorker>();
+
+        // Vision: find plates, read them, follow each vehicle and vote on its plate.
+        services.AddStrictOptions<ClassicDetectorOptions>(config, DetectorSection);
+        services.AddStrictOptions<TrackerOptions>(config, TrackerSection);
+        services.AddSingleton<IPlateDetector>(sp => new ClassicPlateDetector(Value<ClassicDetectorOptions>(sp)));
+        services.AddSingleton<IPlateReader>(_ => new TesseractPlateReader());
+        services.AddSingleton(sp => new PlateTracker(Value<TrackerOptions>(sp)));
+        services.AddSingleton<PipelineStats>();
+        services.AddSingleton<RecentVehicles>();
+        services.AddHostedService<PlatePipelineWorker>();
+
+        // Evidence and the durable outbox: stored before it is ever sent.
+        services.AddStrictOptions<EvidenceOptions>(config, EvidenceOptions.Section);
+        services.AddStrictOptions<OutboxOptions>(config, OutboxOptions.Section);
+        services.AddSingleton<EvidenceBuilder>();
+        services.AddSingleton(sp => new LiteDbOutbox(Value<OutboxOptions>(sp).DatabasePath));
+
+        // Uplink: MQTT to the cloud, acknowledgements back on this device's topic.
+        services.AddStrictOptions<MqttSessionOptions>(config, MqttSessionOptions.Section);
+        services.AddSingleton<WakeSignal>();
+        services.AddSingleton(sp => new MqttSession(
+            Value<MqttSessionOptions>(sp),
+            [Topics.Ack(Value<DeviceOptions>(sp).DeviceId)],
+            sp.GetRequiredService<ILogger<MqttSession>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<UplinkWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<UplinkWorker>());
+
+        var app = builder.Build();
+        app.MapStatusEndpoints();
+        return app;
+    }
+
+    private static T Value<T>(IServiceProvider sp)
+        where T : class => sp.GetRequiredService<IOptions<T>>().Value;
+}

@@ -1,0 +1,18 @@
+namespace EdgeCamera.Edge.Outbox;
+
+/// <summary>One evidence record waiting for the cloud's acknowledgement, stored before it is ever published.</summary>
+public sealed class OutboxEntry
+{
+    /// <summary>Insertion order (LiteDB auto id); records are published in this order.</summary>
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The serialized wire message.</summary>
+    public byte[] Payload { get; set; } = [];
+
+    /// <summary>Set when the cloud rejected the record: kept for a technician, never resent.</summary>
+    public string? RejectedReason { get; set; }
+}

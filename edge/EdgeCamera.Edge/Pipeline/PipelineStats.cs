@@ -1,0 +1,28 @@
+namespace EdgeCamera.Edge.Pipeline;
+
+/// <summary>What the frame pipeline has done so far (thread-safe counters).</summary>
+public sealed class PipelineStats
+{
+    private long _framesProcessed;
+    private long _detections;
+    private long _reads;
+    private long _vehicles;
+
+    public long FramesProcessed => Interlocked.Read(ref _framesProcessed);
+
+    public long Detections => Interlocked.Read(ref _detections);
+
+    public long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>Vehicles reported (one read per vehicle, after the vote).</summary>
+    public long Vehicles => Interlocked.Read(ref _vehicles);
+
+    internal void Frame(int detections, int reads)
+    {
+        Interlocked.Increment(ref _framesProcessed);
+        Interlocked.Add(ref _detections, detections);
+        Interlocked.Add(ref _reads, reads);
+    }
+
+    internal void Vehicle() => Interlocked.Increment(ref _vehicles);
+}

@@ -1,0 +1,96 @@
+using EdgeCamera.Edge.Evidence;
+using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Transport;
+using EdgeCamera.Vision;
+
+namespace EdgeCamera.Edge.Pipeline;
+
+/// <summary>
+/// The frame path: camera queue → find plates → read each → track and vote → one evidence record per vehicle into
+/// the outbox. Runs on its own thread of control; when it falls behind, the camera queue drops the oldest frames.
+/// </summary>
+public sealed partial class PlatePipelineWorker(
+    FfmpegCamera camera,
+    IPlateDetector detector,
+    IPlateReader reader,
+    PlateTracker tracker,
+    EvidenceBuilder evidence,
+    LiteDbOutbox outbox,
+    WakeSignal uplinkWake,
+    PipelineStats stats,
+    RecentVehicles recent,
+    TimeProvider time,
+    ILogger<PlatePipelineWorker> log) : BackgroundService
+{
+    /// <summary>Plates looked at per frame, at most (two lanes × a margin for false candidates).</summary>
+    private const int MaxCandidatesPerFrame = 8;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Detection and OCR are CPU-bound and synchronous: keep them off the host's start-up path.
+        await Task.Yield();
+        var candidates = new PlateCandidate[MaxCandidatesPerFrame];
+        var reads = new List<PlateText?>(MaxCandidatesPerFrame);
+        var completed = new List<VehicleRead>();
+        try
+        {
+            await foreach (var frame in camera.Frames.ReadAllAsync(stoppingToken))
+            {
+                using (frame)
+                {
+                    ProcessFrame(frame, candidates, reads, completed);
+                }
+
+                Report(completed);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: report what the tracker still holds so no vehicle already seen is lost.
+        }
+
+        tracker.Flush(completed);
+        Report(completed);
+    }
+
+    internal void ProcessFrame(Frame frame, PlateCandidate[] candidates, List<PlateText?> reads, List<VehicleRead> completed)
+    {
+        var found = detector.Detect(frame, candidates);
+        reads.Clear();
+        var readCount = 0;
+        for (var i = 0; i < found; i++)
+        {
+            if (reader.TryRead(frame, candidates[i].Box, out var text))
+            {
+                reads.Add(text);
+                readCount++;
+            }
+            else
+            {
+                reads.Add(null);
+            }
+        }
+
+        tracker.Observe(frame, candidates.AsSpan(0, found), reads, completed);
+        stats.Frame(found, readCount);
+    }
+
+    private void Report(List<VehicleRead> completed)
+    {
+        foreach (var read in completed)
+        {
+            var record = evidence.Build(read);
+            outbox.Add(record, time.GetUtcNow().UtcDateTime);
+            stats.Vehicle();
+            recent.Add(new RecentVehicles.Entry(record.EventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString()));
+            LogVehicle(log, record.EventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction);
+            uplinkWake.Notify();
+        }
+
+        completed.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EventId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; stored in outbox")]
+    private static partial void LogVehicle(ILogger log, Guid eventId, string plate, string country, float confidence, int votes, TravelDirection direction);
+}

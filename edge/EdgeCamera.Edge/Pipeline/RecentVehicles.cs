@@ -1,0 +1,34 @@
+namespace EdgeCamera.Edge.Pipeline;
+
+/// <summary>The last vehicles the unit reported (newest last), for the technician's page and for tests. Bounded.</summary>
+public sealed class RecentVehicles
+{
+    /// <summary>Enough for a few minutes of a busy road on the diagnostics page.</summary>
+    public const int Capacity = 200;
+
+    private readonly Queue<Entry> _entries = new(Capacity);
+    private readonly Lock _gate = new();
+
+    public sealed record Entry(Guid EventId, string Plate, string Country, float Confidence, int Votes, DateTimeOffset SeenAtUtc, string Direction);
+
+    public void Add(Entry entry)
+    {
+        lock (_gate)
+        {
+            if (_entries.Count == Capacity)
+            {
+                _entries.Dequeue();
+            }
+
+            _entries.Enqueue(entry);
+        }
+    }
+
+    public IReadOnlyList<Entry> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _entries];
+        }
+    }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs the whole EdgeCamera system on this machine, every part on 127.0.0.1:
+#   simulated camera (RTSP) → edge worker → Mosquitto → cloud receiver → national-system stand-in.
+# Keeps running until Ctrl-C, then stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUN=$ROOT/var/demo
+BROKER_PORT=${EDGECAM_DEMO_BROKER_PORT:-11883}
+RTSP_PORT=${EDGECAM_DEMO_RTSP_PORT:-8554}
+NATIONAL_PORT=${EDGECAM_DEMO_NATIONAL_PORT:-8090}
+CLOUD_PORT=${EDGECAM_DEMO_CLOUD_PORT:-8091}
+EDGE_PORT=${EDGECAM_DEMO_EDGE_PORT:-8080}
+
+scripts/setup.sh
+echo "demo: building (Release)…"
+dotnet build EdgeCamera.sln -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
+
+mkdir -p "$RUN/logs" "$RUN/mosquitto"
+rm -f "$RUN"/edge-outbox.db* "$RUN"/cloud-evidence.db*
+CLIP=$ROOT/.cache/simcam/demo-seed1
+if [[ ! -f $CLIP/groundtruth.json ]]; then
+  echo "demo: rendering the simulated camera's clip (once)…"
+  /usr/bin/python3 hardware/simcam/render_video.py --out "$CLIP" --seed 1 >"$RUN/logs/render.log" 2>&1
+fi
+
+PIDS=()
+cleanup() {
+  echo; echo "demo: stopping…"
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "demo: stopped. Logs are in $RUN/logs"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_port() { # port name
+  for _ in $(seq 1 150); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.2; done
+  echo "demo: $2 did not come up on 127.0.0.1:$1; see $RUN/logs" >&2; exit 1
+}
+
+cat >"$RUN/mosquitto/mosquitto.conf" <<CONF
+listener $BROKER_PORT 127.0.0.1
+allow_anonymous true
+user root
+persistence true
+persistence_location $RUN/mosquitto/
+log_dest stdout
+CONF
+/usr/sbin/mosquitto -c "$RUN/mosquitto/mosquitto.conf" >"$RUN/logs/mosquitto.log" 2>&1 & PIDS+=($!)
+wait_port "$BROKER_PORT" mosquitto
+
+/usr/bin/python3 -u hardware/simcam/rtsp_server.py --file "$CLIP/road.mp4" --port "$RTSP_PORT" --path /cam >"$RUN/logs/camera.log" 2>&1 & PIDS+=($!)
+wait_port "$RTSP_PORT" "simulated camera"
+
+BIN=bin/Release/net10.0
+(cd cloud-sync/EdgeCamera.NationalSim/$BIN && exec ./national-sim --Urls="http://127.0.0.1:$NATIONAL_PORT") >"$RUN/logs/national.log" 2>&1 & PIDS+=($!)
+wait_port "$NATIONAL_PORT" "national stand-in"
+
+(cd cloud-sync/EdgeCamera.Cloud/$BIN && exec ./edgecam-cloud --Urls="http://127.0.0.1:$CLOUD_PORT" \
+  --Broker:Port="$BROKER_PORT" --Storage:DatabasePath="$RUN/cloud-evidence.db" \
+  --NationalSystem:BaseUrl="http://127.0.0.1:$NATIONAL_PORT/") >"$RUN/logs/cloud.log" 2>&1 & PIDS+=($!)
+wait_port "$CLOUD_PORT" "cloud receiver"
+
+(cd edge/EdgeCamera.Edge/$BIN && exec ./edgecam --Urls="http://127.0.0.1:$EDGE_PORT" \
+  --Camera:Url="rtsp://127.0.0.1:$RTSP_PORT/cam" --Broker:Port="$BROKER_PORT" \
+  --Outbox:DatabasePath="$RUN/edge-outbox.db") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
+wait_port "$EDGE_PORT" "edge worker"
+
+cat <<MSG
+
+EdgeCamera demo is running (Ctrl-C stops it). Plates appear at the national system within about a minute.
+  National stand-in, notices:  http://127.0.0.1:$NATIONAL_PORT/      (JSON: /api/v1/notices)
+  Edge worker status:          http://127.0.0.1:$EDGE_PORT/api/status   recent reads: /api/reads
+  Cloud receiver intake:       http://127.0.0.1:$CLOUD_PORT/api/v1/intake/stats
+  Camera stream:               rtsp://127.0.0.1:$RTSP_PORT/cam   (ground truth: $CLIP/groundtruth.json)
+  MQTT broker:                 127.0.0.1:$BROKER_PORT   (mosquitto_sub -p $BROKER_PORT -t 'edgecam/v1/devices/+/ack' -v)
+  Logs:                        $RUN/logs/{edge,cloud,national,camera,mosquitto}.log
+
+MSG
+tail -n0 -F "$RUN/logs/national.log" 2>/dev/null | grep --line-buffered "Notice" &
+PIDS+=($!)
+wait -n "${PIDS[@]:0:5}"
+echo "demo: a component exited; see $RUN/logs" >&2
+exit 1

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of EdgeCamera: unit tests, and the end-to-end ones that start their own Mosquitto broker and
+# simulated RTSP camera on 127.0.0.1. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh || exit 1
+mkdir -p artifacts/test-results
+rm -f artifacts/test-results/*.trx
+dotnet build EdgeCamera.sln --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test EdgeCamera.sln --no-build --nologo \
+  --logger "trx" --results-directory artifacts/test-results \
+  --logger "console;verbosity=normal" "$@"
+rc=$?
+# Sum the TRX counters of every test assembly into the one line CI reads.
+read -r passed failed skipped < <(/usr/bin/python3 - artifacts/test-results <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("{*}ResultSummary/{*}Counters")
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    s += int(c.get("notExecuted", 0))
+print(p, f, s)
+PY
+)
+if [[ $rc -ne 0 && ${failed:-0} -eq 0 ]]; then failed=1; fi
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit $rc

@@ -1,0 +1,98 @@
+using EdgeCamera.Cloud;
+using EdgeCamera.Edge;
+using EdgeCamera.NationalSim;
+using EdgeCamera.TestKit;
+using Microsoft.AspNetCore.Builder;
+
+namespace EdgeCamera.EndToEnd.Tests;
+
+/// <summary>
+/// The whole path on one machine: simulated RTSP camera and Mosquitto as real processes, national stand-in, cloud
+/// receiver and edge worker as real hosts in this process (so the test can look inside them), all on 127.0.0.1.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncDisposable
+{
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("edgecam-e2e-").FullName;
+
+    public required MosquittoBroker Broker { get; init; }
+
+    public required SimulatedCamera Camera { get; init; }
+
+    public WebApplication National { get; private set; } = null!;
+
+    public WebApplication Cloud { get; private set; } = null!;
+
+    public WebApplication Edge { get; private set; } = null!;
+
+    public string DeviceId { get; } = "cam-e2e-" + Guid.NewGuid().ToString("N")[..6];
+
+    public static async Task<SystemUnderTest> StartAsync()
+    {
+        var broker = await MosquittoBroker.StartAsync();
+        var camera = await SimulatedCamera.StartAsync();
+        var sut = new SystemUnderTest { Broker = broker, Camera = camera };
+        await sut.StartHostsAsync();
+        return sut;
+    }
+
+    private async Task StartHostsAsync()
+    {
+        var nationalPort = FreePort.Next();
+        National = NationalSimApp.Build([$"--Urls=http://127.0.0.1:{nationalPort}"]);
+        await National.StartAsync();
+
+        Cloud = CloudApp.Build(
+        [
+            "--Urls=http://127.0.0.1:0",
+            $"--Broker:Port={Broker.Port}",
+            $"--Broker:ClientId=cloud-{DeviceId}",
+            $"--Storage:DatabasePath={Path.Combine(_dataDir, "cloud.db")}",
+            $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
+        ]);
+        await Cloud.StartAsync();
+
+        Edge = EdgeApp.Build(
+        [
+            "--Urls=http://127.0.0.1:0",
+            $"--Device:DeviceId={DeviceId}",
+            $"--Camera:Url={Camera.Url}",
+            $"--Broker:Port={Broker.Port}",
+            $"--Broker:ClientId={DeviceId}",
+            $"--Outbox:DatabasePath={Path.Combine(_dataDir, "outbox.db")}",
+        ]);
+        await Edge.StartAsync();
+    }
+
+    public T EdgeService<T>()
+        where T : notnull => (T)Edge.Services.GetService(typeof(T))!;
+
+    public T CloudService<T>()
+        where T : notnull => (T)Cloud.Services.GetService(typeof(T))!;
+
+    public T NationalService<T>()
+        where T : notnull => (T)National.Services.GetService(typeof(T))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in new[] { Edge, Cloud, National })
+        {
+            if (app is not null)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await app.StopAsync(cts.Token);
+                await app.DisposeAsync();
+            }
+        }
+
+        Camera.Dispose();
+        await Broker.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
