@@ -3,6 +3,7 @@
 # Idempotent: when everything is present it only checks and returns in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+FORCE_UPDATE=""
 
 # Debian packages: broker, RTSP camera (GStreamer + FFmpeg), OCR, fonts for the plate renderer,
 # Python imaging for the renderer, training stack for models/, qemu for the arm64 smoke run.
@@ -16,13 +17,20 @@ PACKAGES=(
   python3-pil python3-numpy libraqm0
   fonts-dejavu-core fonts-noto-core fonts-kacst
 )
-if [[ "${EDGECAM_SETUP_EXTRA:-}" == *arm64* ]]; then PACKAGES+=(qemu-user-static); fi
+# The arm64 smoke run (scripts/arm64-smoke.sh): qemu plus the arm64 libraries the unit's Debian has.
+if [[ "${EDGECAM_SETUP_EXTRA:-}" == *arm64* ]]; then
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    $([[ $(id -u) -ne 0 ]] && echo sudo) dpkg --add-architecture arm64
+    FORCE_UPDATE=1
+  fi
+  PACKAGES+=(qemu-user-static libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64 libtesseract5:arm64)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if ((${#missing[@]})); then
+if ((${#missing[@]})) || [[ -n "${FORCE_UPDATE:-}" ]]; then
   echo "setup: installing ${missing[*]}"
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
