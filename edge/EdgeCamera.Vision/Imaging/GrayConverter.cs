@@ -1,0 +1,59 @@
+using EdgeCamera.Hardware.Camera;
+
+namespace EdgeCamera.Vision.Imaging;
+
+/// <summary>Converts packed BGR24 frames to luma, optionally box-downscaled by an integer factor.</summary>
+internal static class GrayConverter
+{
+    /// <summary>
+    /// Luma approximation (B + 2G + R) / 4 averaged over factor × factor blocks. The integer weights
+    /// are close to BT.601 (0.114, 0.587, 0.299) and keep dark blue characters dark.
+    /// </summary>
+    public static void Downscale(Frame frame, int factor, GrayImage target)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(factor, 1);
+        int outWidth = frame.Width / factor;
+        int outHeight = frame.Height / factor;
+        target.Resize(outWidth, outHeight);
+        ReadOnlySpan<byte> bgr = frame.ReadOnlyPixels;
+        int stride = frame.Stride;
+        int divisorShiftless = factor * factor * 4;
+        for (int oy = 0; oy < outHeight; oy++)
+        {
+            Span<byte> outRow = target.Row(oy);
+            for (int ox = 0; ox < outWidth; ox++)
+            {
+                int sum = 0;
+                for (int dy = 0; dy < factor; dy++)
+                {
+                    int offset = (((oy * factor) + dy) * stride) + (ox * factor * 3);
+                    ReadOnlySpan<byte> px = bgr.Slice(offset, factor * 3);
+                    for (int i = 0; i < px.Length; i += 3)
+                    {
+                        sum += px[i] + (px[i + 1] << 1) + px[i + 2];
+                    }
+                }
+
+                outRow[ox] = (byte)(sum / divisorShiftless);
+            }
+        }
+    }
+
+    /// <summary>Full-resolution luma of <paramref name="box"/> (already clamped to the frame).</summary>
+    public static void Crop(Frame frame, PixelBox box, GrayImage target)
+    {
+        target.Resize(box.Width, box.Height);
+        ReadOnlySpan<byte> bgr = frame.ReadOnlyPixels;
+        int stride = frame.Stride;
+        for (int y = 0; y < box.Height; y++)
+        {
+            ReadOnlySpan<byte> src = bgr.Slice(((box.Y + y) * stride) + (box.X * 3), box.Width * 3);
+            Span<byte> dst = target.Row(y);
+            for (int x = 0; x < dst.Length; x++)
+            {
+                int i = x * 3;
+                dst[x] = (byte)((src[i] + (src[i + 1] << 1) + src[i + 2]) >> 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Buffers;
+using EdgeCamera.Hardware.Camera;
+
+namespace EdgeCamera.Vision.Tracking;
+
+/// <summary>
+/// State of one plate across frames: box trajectory ends, text votes, and a pooled copy of the best
+/// frame's pixels (one buffer per track, reused; returned on dispose).
+/// </summary>
+internal sealed class PlateTrack : IDisposable
+{
+    /// <summary>Area ratio (last/first) beyond which the plate is judged to grow or shrink (~7 % in width).</summary>
+    private const double AreaChangeRatio = 1.15;
+
+    /// <summary>Horizontal travel, in mean box widths, that makes the motion sideways.</summary>
+    private const double SidewaysWidths = 0.5;
+
+    private readonly Dictionary<string, TextVote> _votes = new(StringComparer.Ordinal);
+    private byte[]? _bestPixels;
+    private int _bestWidth;
+    private int _bestHeight;
+    private double _bestQuality = double.NegativeInfinity;
+
+    public PlateTrack(long id, Frame frame, PixelBox box)
+    {
+        Id = id;
+        FirstBox = box;
+        LastBox = box;
+        FirstSeenUtc = frame.CapturedAtUtc;
+        LastSeenUtc = frame.CapturedAtUtc;
+    }
+
+    public long Id { get; }
+
+    public PixelBox FirstBox { get; }
+
+    public PixelBox LastBox { get; private set; }
+
+    /// <summary>First and last boxes clear of the frame edge (a plate cut by the edge looks smaller than it is).</summary>
+    public PixelBox? FirstInteriorBox { get; private set; }
+
+    public PixelBox? LastInteriorBox { get; private set; }
+
+    public DateTimeOffset FirstSeenUtc { get; }
+
+    public DateTimeOffset LastSeenUtc { get; private set; }
+
+    public int MissedFrames { get; private set; }
+
+    public int ReadCount { get; private set; }
+
+    public PixelBox BestBox { get; private set; }
+
+    public long BestFrameSequence { get; private set; } = -1;
+
+    public bool HoldsPixels => _bestPixels is not null;
+
+    /// <summary>Largest movement of the box centre or width from the first sighting, in pixels.</summary>
+    public double MaxMotionPx { get; private set; }
+
+    public void MarkMissed() => MissedFrames++;
+
+    public void Update(Frame frame, PixelBox box, PlateText? read)
+    {
+        LastBox = box;
+        if (IsInterior(box, frame))
+        {
+            FirstInteriorBox ??= box;
+            LastInteriorBox = box;
+        }
+
+        LastSeenUtc = frame.CapturedAtUtc;
+        MissedFrames = 0;
+        MaxMotionPx = Math.Max(MaxMotionPx, Math.Max(box.CentreDistance(FirstBox), Math.Abs(box.Width - FirstBox.Width)));
+        if (read is null)
+        {
+            return;
+        }
+
+        ReadCount++;
+        ref TextVote vote = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_votes, read.Text, out _);
+        vote.Weight += Math.Max(read.Confidence, 0.01f);
+        vote.Count++;
+        vote.Country = read.Country;
+
+        // Bigger plates at higher confidence make the best evidence.
+        double quality = read.Confidence * Math.Sqrt(box.Area);
+        if (quality > _bestQuality)
+        {
+            _bestQuality = quality;
+            KeepPixels(frame, box);
+        }
+    }
+
+    /// <summary>The text with the most vote weight so far, or null before the first read.</summary>
+    public string? LeadingText
+    {
+        get
+        {
+            string? leader = null;
+            float weight = -1;
+            foreach ((string candidate, TextVote vote) in _votes)
+            {
+                if (vote.Weight > weight)
+                {
+                    weight = vote.Weight;
+                    leader = candidate;
+                }
+            }
+
+            return leader;
+        }
+    }
+
+    /// <summary>Takes over the votes of a parallel track that followed the same plate.</summary>
+    public void Absorb(PlateTrack other)
+    {
+        foreach ((string candidate, TextVote vote) in other._votes)
+        {
+            ref TextVote mine = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_votes, candidate, out _);
+            mine.Weight += vote.Weight;
+            mine.Count += vote.Count;
+            mine.Country = vote.Country;
+        }
+
+        ReadCount += other.ReadCount;
+    }
+
+    public bool TryDecide(int minVotes, out string text, out string country, out float confidence, out int votes)
+    {
+        text = string.Empty;
+        country = PlateFormats.UnknownCountry;
+        confidence = 0;
+        votes = 0;
+        float total = 0;
+        float bestWeight = -1;
+        foreach ((string candidate, TextVote vote) in _votes)
+        {
+            total += vote.Weight;
+            if (vote.Weight > bestWeight)
+            {
+                bestWeight = vote.Weight;
+                text = candidate;
+                country = vote.Country;
+                votes = vote.Count;
+            }
+        }
+
+        if (ReadCount < minVotes || votes == 0 || BestFrameSequence < 0)
+        {
+            return false;
+        }
+
+        // Agreement (share of the vote weight) times the winner's mean confidence.
+        confidence = bestWeight / total * (bestWeight / votes);
+        return true;
+    }
+
+    public TravelDirection Direction()
+    {
+        PixelBox first = FirstInteriorBox ?? FirstBox;
+        PixelBox last = LastInteriorBox ?? LastBox;
+        double areaRatio = (double)last.Area / Math.Max(1, first.Area);
+        if (areaRatio >= AreaChangeRatio)
+        {
+            return TravelDirection.Approaching;
+        }
+
+        if (areaRatio <= 1 / AreaChangeRatio)
+        {
+            return TravelDirection.Receding;
+        }
+
+        double dx = last.CentreX - first.CentreX;
+        double meanWidth = (first.Width + last.Width) / 2.0;
+        if (Math.Abs(dx) < SidewaysWidths * meanWidth)
+        {
+            return TravelDirection.Unknown;
+        }
+
+        return dx > 0 ? TravelDirection.LeftToRight : TravelDirection.RightToLeft;
+    }
+
+    public (byte[] Frame, byte[] Crop) EncodeEvidence(int quality)
+    {
+        if (_bestPixels is null)
+        {
+            return ([], []);
+        }
+
+        ReadOnlySpan<byte> pixels = _bestPixels.AsSpan(0, _bestWidth * _bestHeight * 3);
+        byte[] full = JpegEncoder.EncodeBgr(pixels, _bestWidth, _bestHeight, new PixelBox(0, 0, _bestWidth, _bestHeight), quality);
+        PixelBox crop = BestBox.Inflate(0.1, 0.2).Clamp(_bestWidth, _bestHeight);
+        byte[] plate = crop.IsEmpty ? [] : JpegEncoder.EncodeBgr(pixels, _bestWidth, _bestHeight, crop, quality);
+        return (full, plate);
+    }
+
+    public void Dispose()
+    {
+        byte[]? pixels = _bestPixels;
+        _bestPixels = null;
+        if (pixels is not null)
+        {
+            ArrayPool<byte>.Shared.Return(pixels);
+        }
+    }
+
+    /// <summary>Edge clearance, in pixels, for a box to count as wholly inside the frame.</summary>
+    private const int EdgeClearancePx = 2;
+
+    private static bool IsInterior(PixelBox box, Frame frame) =>
+        box.X >= EdgeClearancePx && box.Y >= EdgeClearancePx
+        && box.Right <= frame.Width - EdgeClearancePx && box.Bottom <= frame.Height - EdgeClearancePx;
+
+    private void KeepPixels(Frame frame, PixelBox box)
+    {
+        int length = frame.Length;
+        if (_bestPixels is null || _bestPixels.Length < length)
+        {
+            Dispose();
+            _bestPixels = ArrayPool<byte>.Shared.Rent(length);
+        }
+
+        frame.ReadOnlyPixels.CopyTo(_bestPixels);
+        _bestWidth = frame.Width;
+        _bestHeight = frame.Height;
+        BestBox = box;
+        BestFrameSequence = frame.Sequence;
+    }
+
+    private struct TextVote
+    {
+        public float Weight;
+        public int Count;
+        public string Country;
+    }
+}

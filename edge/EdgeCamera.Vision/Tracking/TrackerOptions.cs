@@ -1,0 +1,36 @@
+namespace EdgeCamera.Vision;
+
+/// <summary>Tuning of <see cref="PlateTracker"/>.</summary>
+public sealed class TrackerOptions
+{
+    /// <summary>A track ends after this many consecutive frames without a matching detection (12 ≈ 0.5 s at 25 fps).</summary>
+    public int MaxMissedFrames { get; set; } = 12;
+
+    /// <summary>Minimum box overlap for a detection to continue a track.</summary>
+    public double MinIou { get; set; } = 0.1;
+
+    /// <summary>Reads needed before a track is reported.</summary>
+    public int MinVotes { get; set; } = 2;
+
+    public int JpegQuality { get; set; } = 85;
+
+    /// <summary>
+    /// Without overlap, a detection still continues a track when the centres are closer than this many
+    /// box widths (fast vehicles at low frame rates move further than their own width between frames).
+    /// </summary>
+    public double MaxCentreDistanceWidths { get; set; } = 1.5;
+
+    /// <summary>
+    /// A track whose box centre and width both changed less than this share of its first box width over its
+    /// life is a fixed sign, not a vehicle (the simulated road has a billboard "0551 234 567" that reads like a
+    /// plate; occlusion makes its box jitter by ~7 % of its width, passing plates move several widths).
+    /// </summary>
+    public double MinMotionWidths { get; set; } = 0.25;
+
+    /// <summary>
+    /// A finished track whose text equals (or is part of) the text of a vehicle reported less than this long
+    /// before its first sighting is the same vehicle re-acquired after a gap, or a partial read of it,
+    /// and is not reported again.
+    /// </summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromSeconds(2);
+}

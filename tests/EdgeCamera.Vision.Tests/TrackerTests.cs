@@ -1,0 +1,172 @@
+using SkiaSharp;
+
+namespace EdgeCamera.Vision.Tests;
+
+public sealed class TrackerTests
+{
+    private static PlateText Read(string text, float confidence) =>
+        new(text, "SA", confidence, Enumerable.Repeat(confidence, text.Length).ToArray());
+
+    private static SyntheticFrames Frames() => new(320, 240);
+
+    [Fact]
+    public void Tracker_emits_one_read_per_vehicle_with_the_majority_text()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 3, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        string[] texts = ["3903BSJ", "3903BSJ", "39O3BSJ", "3903BSJ", "8903BSJ"];
+        using SyntheticFrames frames = Frames();
+        for (int i = 0; i < texts.Length; i++)
+        {
+            // A plate growing and drifting right: an approaching vehicle.
+            var box = new PixelBox(100 + (i * 4), 100, 60 + (i * 6), 15 + (i * 2));
+            tracker.Observe(frames.Next(), [new PlateCandidate(box, 0.9f)], [Read(texts[i], 0.8f)], completed);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            tracker.Observe(frames.Next(), [], [], completed);
+        }
+
+        VehicleRead vehicle = Assert.Single(completed);
+        Assert.Equal("3903BSJ", vehicle.Text);
+        Assert.Equal(3, vehicle.Votes);
+        Assert.Equal(TravelDirection.Approaching, vehicle.Direction);
+        Assert.InRange(vehicle.Confidence, 0.3f, 0.8f);
+        Assert.Equal(0, tracker.ActiveTrackCount);
+        Assert.NotEmpty(vehicle.BestFrameJpeg);
+        Assert.NotEmpty(vehicle.PlateCropJpeg);
+    }
+
+    [Fact]
+    public void Tracker_keeps_two_vehicles_apart_and_weights_votes_by_confidence()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 2, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        for (int i = 0; i < 4; i++)
+        {
+            PlateCandidate[] detections =
+            [
+                new(new PixelBox(20 + (i * 10), 50, 60, 16), 0.9f),
+                new(new PixelBox(220 - (i * 10), 150, 60, 16), 0.9f),
+            ];
+            PlateText?[] reads = [Read(i == 0 ? "1111AAA" : "1234ABD", i == 0 ? 0.2f : 0.9f), i == 1 ? null : Read(i == 3 ? "5678XYZ" : "5678XZZ", i == 3 ? 0.1f : 0.7f)];
+            tracker.Observe(frames.Next(), detections, reads, completed);
+        }
+
+        tracker.Flush(completed);
+
+        Assert.Equal(2, completed.Count);
+        Assert.Contains(completed, v => v.Text == "1234ABD" && v.Direction == TravelDirection.LeftToRight);
+        Assert.Contains(completed, v => v.Text == "5678XZZ" && v.Direction == TravelDirection.RightToLeft);
+        Assert.Equal(2, completed.Select(v => v.TrackId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Tracker_drops_tracks_with_too_few_votes_and_returns_what_it_holds()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 2, MinVotes = 3 });
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        tracker.Observe(frames.Next(), [new PlateCandidate(new PixelBox(10, 10, 60, 16), 0.9f)], [Read("1234ABD", 0.9f)], completed);
+        tracker.Observe(frames.Next(), [new PlateCandidate(new PixelBox(12, 10, 60, 16), 0.9f)], [Read("1234ABD", 0.9f)], completed);
+        Assert.Equal(1, tracker.HeldFrameCount);
+
+        tracker.Flush(completed);
+
+        Assert.Empty(completed);
+        Assert.Equal(0, tracker.HeldFrameCount);
+        Assert.Equal(0, tracker.ActiveTrackCount);
+    }
+
+    [Fact]
+    public void Tracker_does_not_report_a_sign_that_never_moves()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 2, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        for (int i = 0; i < 10; i++)
+        {
+            tracker.Observe(frames.Next(), [new PlateCandidate(new PixelBox(50, 20, 90, 30), 0.9f)], [Read("0551234", 0.9f)], completed);
+        }
+
+        tracker.Flush(completed);
+
+        Assert.Empty(completed);
+        Assert.Equal(0, tracker.HeldFrameCount);
+    }
+
+    [Fact]
+    public void Tracker_reports_a_vehicle_reacquired_after_a_gap_only_once()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 2, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        for (int i = 0; i < 12; i++)
+        {
+            bool visible = i is < 4 or > 7;
+            PlateCandidate[] detections = visible ? [new PlateCandidate(new PixelBox(10 + (i * 12), 50, 60, 16), 0.9f)] : [];
+            PlateText?[] reads = visible ? [Read("1234ABD", 0.9f)] : [];
+            tracker.Observe(frames.Next(), detections, reads, completed);
+        }
+
+        tracker.Flush(completed);
+
+        Assert.Single(completed);
+    }
+
+    [Fact]
+    public void Tracker_dispose_returns_the_frame_copies_of_live_tracks()
+    {
+        var tracker = new PlateTracker(new TrackerOptions());
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        tracker.Observe(frames.Next(), [new PlateCandidate(new PixelBox(10, 10, 60, 16), 0.9f)], [Read("1234ABD", 0.9f)], completed);
+        Assert.Equal(1, tracker.HeldFrameCount);
+
+        tracker.Dispose();
+
+        Assert.Equal(0, tracker.HeldFrameCount);
+        Assert.Empty(completed);
+    }
+
+    [Fact]
+    public void Tracker_does_not_keep_the_callers_frame()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 1, MinVotes = 1 });
+        var completed = new List<VehicleRead>();
+        var plate = SKRect.Create(100, 100, 120, 28);
+        using (var frame = SyntheticScene.Render(320, 240, 5, c =>
+            SyntheticScene.DrawCarWithPlate(c, plate, "3903 BSJ", SKColors.DarkSlateGray, SKColors.Black)))
+        {
+            tracker.Observe(frame, [new PlateCandidate(new PixelBox(100, 100, 120, 28), 0.9f)], [Read("3903BSJ", 0.9f)], completed);
+        }
+
+        using SyntheticFrames frames = Frames();
+        tracker.Observe(frames.Next(), [new PlateCandidate(new PixelBox(130, 100, 120, 28), 0.9f)], [Read("3903BSJ", 0.5f)], completed);
+        tracker.Observe(frames.Next(), [], [], completed);
+
+        VehicleRead vehicle = Assert.Single(completed);
+        Assert.Equal(5, vehicle.BestFrameSequence);
+        Assert.Equal(new PixelBox(100, 100, 120, 28), vehicle.BestBox);
+        using SKBitmap crop = SKBitmap.Decode(vehicle.PlateCropJpeg);
+        Assert.True(crop.Width >= 120);
+    }
+
+    /// <summary>Blank frames at 25 fps with increasing sequence numbers, disposed with the generator.</summary>
+    private sealed class SyntheticFrames(int width, int height) : IDisposable
+    {
+        private readonly List<Hardware.Camera.Frame> _frames = [];
+
+        public Hardware.Camera.Frame Next()
+        {
+            var frame = new Hardware.Camera.Frame(width, height, _frames.Count, DateTimeOffset.UnixEpoch.AddSeconds(_frames.Count / 25.0), 0);
+            frame.Pixels.Fill(90);
+            _frames.Add(frame);
+            return frame;
+        }
+
+        public void Dispose() => _frames.ForEach(f => f.Dispose());
+    }
+}
