@@ -21,7 +21,7 @@ public static class EdgeApp
 {
     private static readonly string[] Sections =
     [
-        DeviceOptions.Section, CameraOptions.Section, DetectorSection, TrackerSection,
+        DeviceOptions.Section, CameraOptions.Section, DetectorSection, TrackerSection, PipelineOptions.Section,
         EvidenceOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
     ];
 
@@ -52,6 +52,7 @@ public static class EdgeApp
         services.AddSingleton<IPlateDetector>(sp => new ClassicPlateDetector(Value<ClassicDetectorOptions>(sp)));
         services.AddSingleton<IPlateReader>(_ => new TesseractPlateReader());
         services.AddSingleton(sp => new PlateTracker(Value<TrackerOptions>(sp)));
+        services.AddStrictOptions<PipelineOptions>(config, PipelineOptions.Section);
         services.AddSingleton<PipelineStats>();
         services.AddSingleton<RecentVehicles>();
         services.AddHostedService<PlatePipelineWorker>();

@@ -3,6 +3,7 @@ using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Transport;
 using EdgeCamera.Vision;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCamera.Edge.Pipeline;
 
@@ -18,20 +19,18 @@ public sealed partial class PlatePipelineWorker(
     EvidenceBuilder evidence,
     LiteDbOutbox outbox,
     WakeSignal uplinkWake,
+    IOptions<PipelineOptions> options,
     PipelineStats stats,
     RecentVehicles recent,
     TimeProvider time,
     ILogger<PlatePipelineWorker> log) : BackgroundService
 {
-    /// <summary>Plates looked at per frame, at most (two lanes × a margin for false candidates).</summary>
-    private const int MaxCandidatesPerFrame = 8;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Detection and OCR are CPU-bound and synchronous: keep them off the host's start-up path.
         await Task.Yield();
-        var candidates = new PlateCandidate[MaxCandidatesPerFrame];
-        var reads = new List<PlateText?>(MaxCandidatesPerFrame);
+        var candidates = new PlateCandidate[options.Value.MaxCandidatesPerFrame];
+        var reads = new List<PlateText?>(candidates.Length);
         var completed = new List<VehicleRead>();
         try
         {
@@ -59,9 +58,11 @@ public sealed partial class PlatePipelineWorker(
         var found = detector.Detect(frame, candidates);
         reads.Clear();
         var readCount = 0;
+        var maxReads = options.Value.MaxReadsPerFrame;
         for (var i = 0; i < found; i++)
         {
-            if (reader.TryRead(frame, candidates[i].Box, out var text))
+            // Candidates come best first; past the budget they are tracked without a read.
+            if (i < maxReads && reader.TryRead(frame, candidates[i].Box, out var text))
             {
                 reads.Add(text);
                 readCount++;
