@@ -54,17 +54,17 @@ wait_port "$BROKER_PORT" mosquitto
 wait_port "$RTSP_PORT" "simulated camera"
 
 BIN=bin/Release/net10.0
-(cd cloud-sync/EdgeCamera.NationalSim/$BIN && exec ./national-sim --Urls="http://127.0.0.1:$NATIONAL_PORT") >"$RUN/logs/national.log" 2>&1 & PIDS+=($!)
+(cd cloud-sync/EdgeCamera.NationalSim/$BIN && exec ./national-sim --Urls="http://127.0.0.1:$NATIONAL_PORT" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/national.log" 2>&1 & PIDS+=($!)
 wait_port "$NATIONAL_PORT" "national stand-in"
 
 (cd cloud-sync/EdgeCamera.Cloud/$BIN && exec ./edgecam-cloud --Urls="http://127.0.0.1:$CLOUD_PORT" \
   --Broker:Port="$BROKER_PORT" --Storage:DatabasePath="$RUN/cloud-evidence.db" \
-  --NationalSystem:BaseUrl="http://127.0.0.1:$NATIONAL_PORT/") >"$RUN/logs/cloud.log" 2>&1 & PIDS+=($!)
+  --NationalSystem:BaseUrl="http://127.0.0.1:$NATIONAL_PORT/" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$CLOUD_PORT" "cloud receiver"
 
 (cd edge/EdgeCamera.Edge/$BIN && exec ./edgecam --Urls="http://127.0.0.1:$EDGE_PORT" \
   --Camera:Url="rtsp://127.0.0.1:$RTSP_PORT/cam" --Broker:Port="$BROKER_PORT" \
-  --Outbox:DatabasePath="$RUN/edge-outbox.db") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
+  --Outbox:DatabasePath="$RUN/edge-outbox.db" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
 wait_port "$EDGE_PORT" "edge worker"
 
 cat <<MSG
