@@ -77,11 +77,11 @@ public sealed partial class ForwardingWorker(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded {EventId} to the national system: violation {ViolationNumber}")]
-    private static partial void LogForwarded(ILogger log, Guid eventId, string violationNumber);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded {EvidenceId} to the national system: violation {ViolationNumber}")]
+    private static partial void LogForwarded(ILogger log, Guid evidenceId, string violationNumber);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {EventId} failed, kept pending: {Error}")]
-    private static partial void LogForwardFailed(ILogger log, Guid eventId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {EvidenceId} failed, kept pending: {Error}")]
+    private static partial void LogForwardFailed(ILogger log, Guid evidenceId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "National system unavailable; next try in {DelayS:F1} s")]
     private static partial void LogBackingOff(ILogger log, double delayS);

@@ -81,12 +81,12 @@ public sealed partial class EvidenceIntake(
         LogRejected(log, category, topic, eventId, reason);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored evidence {EventId} from {DeviceId}, plate {Plate}")]
-    private static partial void LogStored(ILogger log, Guid eventId, string deviceId, string plate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored evidence {EvidenceId} from {DeviceId}, plate {Plate}")]
+    private static partial void LogStored(ILogger log, Guid evidenceId, string deviceId, string plate);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate evidence {EventId} from {DeviceId} absorbed (stored copy is {State})")]
-    private static partial void LogDuplicate(ILogger log, Guid eventId, string deviceId, string state);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate evidence {EvidenceId} from {DeviceId} absorbed (stored copy is {State})")]
+    private static partial void LogDuplicate(ILogger log, Guid evidenceId, string deviceId, string state);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected message ({Category}) on {Topic}, event {EventId}: {Reason}")]
-    private static partial void LogRejected(ILogger log, string category, string topic, Guid? eventId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected message ({Category}) on {Topic}, event {EvidenceId}: {Reason}")]
+    private static partial void LogRejected(ILogger log, string category, string topic, Guid? evidenceId, string reason);
 }

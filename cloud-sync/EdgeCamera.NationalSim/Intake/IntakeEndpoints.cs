@@ -59,10 +59,10 @@ public static class IntakeEndpoints
             case NoticeRegistry.Outcome.UnknownViolationType:
                 return Results.Problem($"unknown violation type '{intake.ViolationTypeCode}'", statusCode: StatusCodes.Status422UnprocessableEntity);
             case NoticeRegistry.Outcome.AlreadyReceived:
-                log.LogInformation("Repeated intake {EventId} answered with {ViolationNumber}", intake.EventId, notice!.ViolationNumber);
+                log.LogInformation("Repeated intake {EvidenceId} answered with {ViolationNumber}", intake.EventId, notice!.ViolationNumber);
                 return Results.Ok(new IntakeReceipt(notice.ViolationNumber, true, $"/api/v1/notices/{notice.ViolationNumber}"));
             default:
-                log.LogInformation("Notice {ViolationNumber} issued for {Plate} ({Country}), event {EventId}", notice!.ViolationNumber, notice.PlateText, notice.PlateCountry, intake.EventId);
+                log.LogInformation("Notice {ViolationNumber} issued for {Plate} ({Country}), event {EvidenceId}", notice!.ViolationNumber, notice.PlateText, notice.PlateCountry, intake.EventId);
                 return Results.Created($"/api/v1/notices/{notice.ViolationNumber}", new IntakeReceipt(notice.ViolationNumber, false, $"/api/v1/notices/{notice.ViolationNumber}"));
         }
     }

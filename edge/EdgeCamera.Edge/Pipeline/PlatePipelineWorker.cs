@@ -92,6 +92,6 @@ public sealed partial class PlatePipelineWorker(
         completed.Clear();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EventId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; stored in outbox")]
-    private static partial void LogVehicle(ILogger log, Guid eventId, string plate, string country, float confidence, int votes, TravelDirection direction);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EvidenceId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; stored in outbox")]
+    private static partial void LogVehicle(ILogger log, Guid evidenceId, string plate, string country, float confidence, int votes, TravelDirection direction);
 }

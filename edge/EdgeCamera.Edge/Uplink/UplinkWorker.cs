@@ -137,14 +137,14 @@ public sealed partial class UplinkWorker(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {EventId} ({Bytes} bytes)")]
-    private static partial void LogPublished(ILogger log, Guid eventId, int bytes);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {EvidenceId} ({Bytes} bytes)")]
+    private static partial void LogPublished(ILogger log, Guid evidenceId, int bytes);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cloud acknowledged {EventId} (violation {ViolationNumber}); removed from the outbox")]
-    private static partial void LogAcknowledged(ILogger log, Guid eventId, string violationNumber);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cloud acknowledged {EvidenceId} (violation {ViolationNumber}); removed from the outbox")]
+    private static partial void LogAcknowledged(ILogger log, Guid evidenceId, string violationNumber);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cloud rejected {EventId}: {Reason}; kept in the outbox, not resent")]
-    private static partial void LogRejected(ILogger log, Guid eventId, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cloud rejected {EvidenceId}: {Reason}; kept in the outbox, not resent")]
+    private static partial void LogRejected(ILogger log, Guid evidenceId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable acknowledgement on {Topic}: {Error}")]
     private static partial void LogBadAck(ILogger log, string topic, string error);
