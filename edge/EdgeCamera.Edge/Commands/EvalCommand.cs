@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeCamera.Edge.Evaluation;
+using EdgeCamera.Vision;
+
+namespace EdgeCamera.Edge.Commands;
+
+/// <summary>
+/// <c>edgecam eval LABELS.tsv [--json] [--verbose]</c>: detection precision and recall (IoU ≥ 0.5), exact plate
+/// accuracy, character error rate, a per-country breakdown and time per image, for the edge's own detector and reader.
+/// </summary>
+public static class EvalCommand
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        var json = args.Contains("--json");
+        var verbose = args.Contains("--verbose");
+        var labelsPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (labelsPath is null)
+        {
+            output.WriteLine("usage: edgecam eval LABELS.tsv [--json] [--verbose]");
+            return 2;
+        }
+
+        if (!LabelsFile.TryLoad(labelsPath, out var labels, out var error))
+        {
+            output.WriteLine($"eval: {error}");
+            return 2;
+        }
+
+        using var detector = new ClassicPlateDetector();
+        using var reader = new TesseractPlateReader();
+        var report = new PlateEvaluator(detector, reader).Evaluate(labels, verbose && !json ? output.WriteLine : null);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(report, EvaluationJsonContext.Default.EvaluationReport));
+            return 0;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"images {report.Images}, plates {report.Plates}, detections {report.Detections}, unreadable images {report.UnreadableImages}"));
+        output.WriteLine(string.Create(c, $"detection precision {report.DetectionPrecision:P1}  recall {report.DetectionRecall:P1}  (any candidate: {report.CandidateRecall:P1})"));
+        output.WriteLine(string.Create(c, $"exact plate reads {report.ExactMatch:P1}  CER {report.Cer:P1}  time {report.MsPerImage:F1} ms/image"));
+        output.WriteLine("country  plates  detected  recall   readable  exact  exact%   CER     ");
+        foreach (var (country, s) in report.PerCountry)
+        {
+            output.WriteLine(string.Create(c, $"{country,-7}  {s.Plates,6}  {s.Detected,8}  {s.DetectionRecall,6:P1}  {s.Readable,8}  {s.Exact,5}  {s.ExactMatch,6:P1}  {s.Cer,6:P1}{(s.OutOfFormat ? "  (out of format)" : string.Empty)}"));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeCamera.Edge.Evaluation;
+
+/// <summary>
+/// What <c>edgecam eval</c> prints with --json. A detection is a plate candidate the reader accepted as a plate;
+/// it is right when it overlaps a labelled plate with IoU ≥ 0.5 (PASCAL VOC). Exact match and CER are over the
+/// readable labelled plates (a missed plate counts as wrong, CER 1).
+/// </summary>
+public sealed record EvaluationReport(
+    [property: JsonPropertyName("images")] int Images,
+    [property: JsonPropertyName("plates")] int Plates,
+    [property: JsonPropertyName("detections")] int Detections,
+    [property: JsonPropertyName("detection_precision")] double DetectionPrecision,
+    [property: JsonPropertyName("detection_recall")] double DetectionRecall,
+    [property: JsonPropertyName("candidate_recall")] double CandidateRecall,
+    [property: JsonPropertyName("exact_match")] double ExactMatch,
+    [property: JsonPropertyName("cer")] double Cer,
+    [property: JsonPropertyName("ms_per_image")] double MsPerImage,
+    [property: JsonPropertyName("unreadable_images")] int UnreadableImages,
+    [property: JsonPropertyName("per_country")] IReadOnlyDictionary<string, CountryScore> PerCountry);
+
+public sealed record CountryScore(
+    [property: JsonPropertyName("plates")] int Plates,
+    [property: JsonPropertyName("detected")] int Detected,
+    [property: JsonPropertyName("detection_recall")] double DetectionRecall,
+    [property: JsonPropertyName("readable")] int Readable,
+    [property: JsonPropertyName("exact")] int Exact,
+    [property: JsonPropertyName("exact_match")] double ExactMatch,
+    [property: JsonPropertyName("cer")] double Cer,
+    [property: JsonPropertyName("out_of_format")] bool OutOfFormat);
+
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(EvaluationReport))]
+internal sealed partial class EvaluationJsonContext : JsonSerializerContext;

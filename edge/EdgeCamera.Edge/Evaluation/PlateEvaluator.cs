@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using EdgeCamera.Edge.Commands;
+using EdgeCamera.Vision;
+
+namespace EdgeCamera.Edge.Evaluation;
+
+/// <summary>
+/// Scores the edge's own detector and reader on a folder of labelled photographs — the same code the worker runs.
+/// Works unchanged on real photographs, including plates of countries we do not read (reported as out of format,
+/// still scored for detection).
+/// </summary>
+public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
+{
+    /// <summary>PASCAL VOC's detection criterion.</summary>
+    public const double MatchIou = 0.5;
+
+    private const int MaxCandidates = 32;
+
+    public EvaluationReport Evaluate(IReadOnlyList<LabelledPlate> labels, Action<string>? progress = null)
+    {
+        var outcomes = new List<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read)>();
+        var candidates = new PlateCandidate[MaxCandidates];
+        var images = 0;
+        var unreadable = 0;
+        var detections = 0;
+        var rightDetections = 0;
+        var elapsed = TimeSpan.Zero;
+        foreach (var image in labels.GroupBy(l => l.ImagePath))
+        {
+            images++;
+            if (!ImageFrames.TryLoad(image.Key, out var frame, out var error))
+            {
+                unreadable++;
+                progress?.Invoke($"{image.Key}: {error}");
+                outcomes.AddRange(image.Select(l => (l, false, false, (string?)null)));
+                continue;
+            }
+
+            using (frame)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var found = detector.Detect(frame!, candidates);
+                var accepted = new List<(PixelBox Box, string Text)>();
+                for (var i = 0; i < found; i++)
+                {
+                    if (reader.TryRead(frame!, candidates[i].Box, out var text))
+                    {
+                        accepted.Add((candidates[i].Box, text.Text));
+                    }
+                }
+
+                elapsed += Stopwatch.GetElapsedTime(started);
+                detections += accepted.Count;
+                var taken = new bool[accepted.Count];
+                foreach (var label in image.OrderByDescending(l => l.Box.Area))
+                {
+                    var best = -1;
+                    var bestIou = MatchIou;
+                    for (var d = 0; d < accepted.Count; d++)
+                    {
+                        var iou = accepted[d].Box.Iou(label.Box);
+                        if (!taken[d] && iou >= bestIou)
+                        {
+                            best = d;
+                            bestIou = iou;
+                        }
+                    }
+
+                    var candidateHit = candidates.AsSpan(0, found).ToArray().Any(c => c.Box.Iou(label.Box) >= MatchIou);
+                    if (best >= 0)
+                    {
+                        taken[best] = true;
+                        rightDetections++;
+                    }
+
+                    outcomes.Add((label, best >= 0, candidateHit, best >= 0 ? accepted[best].Text : null));
+                    progress?.Invoke($"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{(best >= 0 ? accepted[best].Text : "-")}");
+                }
+            }
+        }
+
+        var readable = outcomes.Where(o => o.Label.IsReadable).ToList();
+        var known = PlateFormats.All.Select(f => f.Country).ToHashSet(StringComparer.Ordinal);
+        var perCountry = outcomes.GroupBy(o => o.Label.Country).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g =>
+            {
+                var r = g.Where(o => o.Label.IsReadable).ToList();
+                var exact = r.Count(o => o.Read == o.Label.Plate);
+                return new CountryScore(
+                    g.Count(),
+                    g.Count(o => o.Detected),
+                    Ratio(g.Count(o => o.Detected), g.Count()),
+                    r.Count,
+                    exact,
+                    Ratio(exact, r.Count),
+                    Cer(r),
+                    !known.Contains(g.Key));
+            });
+        return new EvaluationReport(
+            images,
+            outcomes.Count,
+            detections,
+            Ratio(rightDetections, detections),
+            Ratio(outcomes.Count(o => o.Detected), outcomes.Count),
+            Ratio(outcomes.Count(o => o.CandidateHit), outcomes.Count),
+            Ratio(readable.Count(o => o.Read == o.Label.Plate), readable.Count),
+            Cer(readable),
+            images == 0 ? 0 : Math.Round(elapsed.TotalMilliseconds / images, 2),
+            unreadable,
+            perCountry);
+    }
+
+    private static double Cer(IReadOnlyCollection<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read)> scored)
+    {
+        var chars = scored.Sum(o => o.Label.Plate.Length);
+        var errors = scored.Sum(o => EditDistance.Between(o.Read ?? string.Empty, o.Label.Plate));
+        return Ratio(errors, chars);
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+}
