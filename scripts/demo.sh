@@ -11,6 +11,7 @@ RTSP_PORT=${EDGECAM_DEMO_RTSP_PORT:-8554}
 NATIONAL_PORT=${EDGECAM_DEMO_NATIONAL_PORT:-8090}
 CLOUD_PORT=${EDGECAM_DEMO_CLOUD_PORT:-8091}
 EDGE_PORT=${EDGECAM_DEMO_EDGE_PORT:-8080}
+EDGE_HTTPS_PORT=${EDGECAM_DEMO_EDGE_HTTPS_PORT:-8443}
 
 scripts/setup.sh
 echo "demo: building (Release)…"
@@ -54,17 +55,29 @@ wait_port "$BROKER_PORT" mosquitto
 wait_port "$RTSP_PORT" "simulated camera"
 
 BIN=bin/Release/net10.0
+DEVICE_ID=cam-demo-01
+if [[ ! -f $RUN/device-key.pem ]]; then
+  echo "demo: provisioning the demo unit's signing key…"
+  edge/EdgeCamera.Edge/$BIN/edgecam provision --key "$RUN/device-key.pem" --public-key "$RUN/devices/$DEVICE_ID.pub.pem" >"$RUN/logs/provision.log"
+fi
 (cd cloud-sync/EdgeCamera.NationalSim/$BIN && exec ./national-sim --Urls="http://127.0.0.1:$NATIONAL_PORT" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/national.log" 2>&1 & PIDS+=($!)
 wait_port "$NATIONAL_PORT" "national stand-in"
 
 (cd cloud-sync/EdgeCamera.Cloud/$BIN && exec ./edgecam-cloud --Urls="http://127.0.0.1:$CLOUD_PORT" \
-  --Broker:Port="$BROKER_PORT" --Storage:DatabasePath="$RUN/cloud-evidence.db" \
+  --Broker:Port="$BROKER_PORT" --Storage:DatabasePath="$RUN/cloud-evidence.db" --Devices:PublicKeyDirectory="$RUN/devices" \
   --NationalSystem:BaseUrl="http://127.0.0.1:$NATIONAL_PORT/" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$CLOUD_PORT" "cloud receiver"
 
-(cd edge/EdgeCamera.Edge/$BIN && exec ./edgecam --Urls="http://127.0.0.1:$EDGE_PORT" \
+# The diagnostics page has no default password: the demo sets a random one (kept in $RUN/diagnostics-password.txt).
+DIAG_ARGS=(--Diagnostics:PasswordHashPath="$RUN/diagnostics-password" --Diagnostics:CertificatePath="$RUN/diagnostics-cert.pfx")
+if [[ ! -f $RUN/diagnostics-password.txt ]]; then
+  (umask 077; head -c 12 /dev/urandom | base64 | tr -d '/+=' >"$RUN/diagnostics-password.txt")
+fi
+edge/EdgeCamera.Edge/$BIN/edgecam set-password "${DIAG_ARGS[@]}" <"$RUN/diagnostics-password.txt" >>"$RUN/logs/provision.log"
+(cd edge/EdgeCamera.Edge/$BIN && exec ./edgecam --Urls="http://127.0.0.1:$EDGE_PORT;https://127.0.0.1:$EDGE_HTTPS_PORT" "${DIAG_ARGS[@]}" \
   --Camera:Url="rtsp://127.0.0.1:$RTSP_PORT/cam" --Broker:Port="$BROKER_PORT" \
-  --Outbox:DatabasePath="$RUN/edge-outbox.db" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
+  --Outbox:DatabasePath="$RUN/edge-outbox.db" --Signing:PrivateKeyPath="$RUN/device-key.pem" \
+  --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
 wait_port "$EDGE_PORT" "edge worker"
 
 cat <<MSG
@@ -72,7 +85,13 @@ cat <<MSG
 EdgeCamera demo is running (Ctrl-C stops it). Plates appear at the national system within about a minute.
   National stand-in, notices:  http://127.0.0.1:$NATIONAL_PORT/      (JSON: /api/v1/notices)
   Edge worker status:          http://127.0.0.1:$EDGE_PORT/api/status   recent reads: /api/reads
+  Technician's page:           https://127.0.0.1:$EDGE_HTTPS_PORT/diag/   (the unit's self-signed certificate; or http://127.0.0.1:$EDGE_PORT/diag/)
+                               password: $(cat "$RUN/diagnostics-password.txt")   (kept in $RUN/diagnostics-password.txt;
+                               set another: echo NEW-PASSWORD | edge/EdgeCamera.Edge/$BIN/edgecam set-password ${DIAG_ARGS[0]})
+  Metrics and probes:          http://127.0.0.1:$EDGE_PORT/metrics   /healthz   /readyz
   Cloud receiver intake:       http://127.0.0.1:$CLOUD_PORT/api/v1/intake/stats
+  Signed package of an event:  http://127.0.0.1:$CLOUD_PORT/api/v1/evidence/<eventId>/package   (check it offline:
+                               edge/EdgeCamera.Edge/$BIN/edgecam verify --public-key $RUN/devices/$DEVICE_ID.pub.pem FILE)
   Camera stream:               rtsp://127.0.0.1:$RTSP_PORT/cam   (ground truth: $CLIP/groundtruth.json)
   MQTT broker:                 127.0.0.1:$BROKER_PORT   (mosquitto_sub -p $BROKER_PORT -t 'edgecam/v1/devices/+/ack' -v)
   Logs:                        $RUN/logs/{edge,cloud,national,camera,mosquitto}.log

@@ -16,6 +16,7 @@ PACKAGES=(
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara libtesseract5
   python3-pil python3-numpy libraqm0
   fonts-dejavu-core fonts-noto-core fonts-kacst
+  chromium   # the diagnostics page's browser tests (Playwright drives Debian's chromium)
 )
 # The arm64 smoke run (scripts/arm64-smoke.sh): qemu plus the arm64 libraries the unit's Debian has.
 if [[ "${EDGECAM_SETUP_EXTRA:-}" == *arm64* ]]; then

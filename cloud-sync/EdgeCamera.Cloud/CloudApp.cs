@@ -1,6 +1,8 @@
+using EdgeCamera.Cloud.Devices;
 using EdgeCamera.Cloud.Forwarding;
 using EdgeCamera.Cloud.Intake;
 using EdgeCamera.Cloud.Storage;
+using EdgeCamera.Contracts.Evidence;
 using EdgeCamera.Contracts.Mqtt;
 using EdgeCamera.Hosting;
 using EdgeCamera.Transport;
@@ -12,7 +14,7 @@ namespace EdgeCamera.Cloud;
 public static class CloudApp
 {
     private static readonly string[] Sections =
-        [MqttSessionOptions.Section, ReceiverOptions.Section, StorageOptions.Section, NationalSystemOptions.Section];
+        [MqttSessionOptions.Section, ReceiverOptions.Section, StorageOptions.Section, DevicesOptions.Section, NationalSystemOptions.Section];
 
     public static WebApplication Build(string[] args)
     {
@@ -28,6 +30,7 @@ public static class CloudApp
         services.AddStrictOptions<ReceiverOptions>(config, ReceiverOptions.Section);
         services.AddStrictOptions<StorageOptions>(config, StorageOptions.Section);
         services.AddStrictOptions<NationalSystemOptions>(config, NationalSystemOptions.Section);
+        services.AddStrictOptions<DevicesOptions>(config, DevicesOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
         // Storage.
@@ -39,6 +42,7 @@ public static class CloudApp
             [Topics.SharedEvidence(sp.GetRequiredService<IOptions<ReceiverOptions>>().Value.SharedGroup)],
             sp.GetRequiredService<ILogger<MqttSession>>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDeviceRegistry, PublicKeyDirectoryRegistry>();
         services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<DeviceAcknowledger>();
         services.AddSingleton<EvidenceIntake>();
@@ -57,7 +61,13 @@ public static class CloudApp
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         app.MapGet("/api/v1/intake/stats", (IntakeMetrics m, IEvidenceStore store) =>
-            Results.Ok(new { stored = store.Count(), accepted = m.Accepted, duplicates = m.Duplicates, rejected = m.RejectedByReason }));
+            Results.Ok(new { stored = store.Count(), accepted = m.Accepted, duplicates = m.Duplicates, sequenceGaps = m.SequenceGaps, rejected = m.RejectedByReason }));
+
+        // The signed package exactly as the device sent it, for the objections office (`edgecam verify` reads it).
+        app.MapGet("/api/v1/evidence/{eventId:guid}/package", (Guid eventId, IEvidenceStore store) =>
+            store.Find(eventId) is { } e
+                ? Results.File(e.Payload, "application/json", $"{e.DeviceId}-{e.Sequence:D10}-{e.Id}{EvidencePackageFiles.Extension}")
+                : Results.NotFound());
         return app;
     }
 }

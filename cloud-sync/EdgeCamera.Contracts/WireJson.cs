@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EdgeCamera.Contracts.Evidence;
 using EdgeCamera.Contracts.National;
+using EdgeCamera.Contracts.Signing;
 
 namespace EdgeCamera.Contracts;
 
@@ -13,16 +14,16 @@ namespace EdgeCamera.Contracts;
 public static class WireJson
 {
     /// <summary>Largest evidence message we accept (bytes). Matches <c>message_size_limit</c> in the broker config we ship.</summary>
-    public const int MaxEvidenceBytes = 8 * 1024 * 1024; // 1080p JPEG frame ≈ 0.3–0.6 MB measured; 8 MB leaves room for several frames.
+    public const int MaxEvidenceBytes = 8 * 1024 * 1024; // 1080p JPEG frame ≈ 0.3–0.6 MB measured; base64 adds a third; 8 MB leaves room for several frames.
 
-    public static byte[] Serialize(EvidenceRecord record) =>
-        JsonSerializer.SerializeToUtf8Bytes(record, WireJsonContext.Default.EvidenceRecord);
+    public static byte[] Serialize(EvidencePackage package) =>
+        JsonSerializer.SerializeToUtf8Bytes(package, WireJsonContext.Default.EvidencePackage);
 
     public static byte[] Serialize(EvidenceAck ack) =>
         JsonSerializer.SerializeToUtf8Bytes(ack, WireJsonContext.Default.EvidenceAck);
 
-    public static bool TryParseEvidence(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidenceRecord? record, out string error) =>
-        TryParse(utf8, WireJsonContext.Default.EvidenceRecord, out record, out error);
+    public static bool TryParsePackage(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidencePackage? package, out string error) =>
+        TryParse(utf8, WireJsonContext.Default.EvidencePackage, out package, out error);
 
     public static bool TryParseAck(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidenceAck? ack, out string error) =>
         TryParse(utf8, WireJsonContext.Default.EvidenceAck, out ack, out error);
@@ -69,8 +70,10 @@ public static class WireJson
     UseStringEnumConverter = true,
     RespectRequiredConstructorParameters = true,
     RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(EvidenceRecord))]
+[JsonSerializable(typeof(EvidencePackage))]
+[JsonSerializable(typeof(JwsHeader))]
 [JsonSerializable(typeof(EvidenceAck))]
 [JsonSerializable(typeof(ViolationIntake))]
 [JsonSerializable(typeof(IntakeReceipt))]

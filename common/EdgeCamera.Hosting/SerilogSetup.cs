@@ -12,6 +12,7 @@ public static class SerilogSetup
         builder.Services.AddSerilog((services, config) =>
         {
             config.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services) // sinks a host registers (the edge's in-memory log for its diagnostics page)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("App", appName)
                 .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {App} {SourceContext}: {Message:lj}{NewLine}{Exception}");

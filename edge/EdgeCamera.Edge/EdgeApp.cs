@@ -1,5 +1,7 @@
 using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Contracts.Signing;
 using EdgeCamera.Edge.Capture;
+using EdgeCamera.Edge.Diagnostics;
 using EdgeCamera.Edge.Evidence;
 using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Edge.Pipeline;
@@ -22,7 +24,8 @@ public static class EdgeApp
     private static readonly string[] Sections =
     [
         DeviceOptions.Section, CameraOptions.Section, DetectorSection, TrackerSection, PipelineOptions.Section,
-        EvidenceOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
+        EvidenceOptions.Section, SigningOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
+        DiagnosticsOptions.Section,
     ];
 
     private const string DetectorSection = "Detector";
@@ -60,8 +63,13 @@ public static class EdgeApp
         // Evidence and the durable outbox: stored before it is ever sent.
         services.AddStrictOptions<EvidenceOptions>(config, EvidenceOptions.Section);
         services.AddStrictOptions<OutboxOptions>(config, OutboxOptions.Section);
+        services.AddStrictOptions<SigningOptions>(config, SigningOptions.Section);
+        services.AddSingleton<IClockSyncSource, KernelClockSync>();
         services.AddSingleton<EvidenceBuilder>();
-        services.AddSingleton(sp => new LiteDbOutbox(Value<OutboxOptions>(sp).DatabasePath));
+        services.AddSingleton(sp => DeviceKey.TryLoad(Value<SigningOptions>(sp).PrivateKeyPath, out var key, out var error)
+            ? key
+            : throw new InvalidOperationException($"Cannot sign evidence: {error}. Create the key with 'edgecam provision'."));
+        services.AddSingleton(sp => new LiteDbOutbox(Value<OutboxOptions>(sp).DatabasePath, sp.GetRequiredService<DeviceKey>()));
 
         // Uplink: MQTT to the cloud, acknowledgements back on this device's topic.
         services.AddStrictOptions<MqttSessionOptions>(config, MqttSessionOptions.Section);
@@ -74,8 +82,12 @@ public static class EdgeApp
         services.AddSingleton<UplinkWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<UplinkWorker>());
 
+        // Diagnostics: the technician's page (sign-in, live view, health), /metrics, /readyz; HTTPS with the unit's own certificate.
+        services.AddDiagnostics(config);
+
         var app = builder.Build();
         app.MapStatusEndpoints();
+        app.MapDiagnostics();
         return app;
     }
 

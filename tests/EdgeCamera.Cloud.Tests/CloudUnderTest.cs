@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using EdgeCamera.Contracts;
 using EdgeCamera.Contracts.Evidence;
 using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Contracts.Signing;
 using EdgeCamera.NationalSim;
 using EdgeCamera.TestKit;
 using EdgeCamera.Transport;
@@ -28,7 +29,12 @@ public sealed class CloudUnderTest : IAsyncDisposable
 
     public MqttSession Device { get; private set; } = null!;
 
-    public string DeviceId { get; } = "cam-" + Guid.NewGuid().ToString("N")[..8];
+    public string DeviceId => Signer.DeviceId;
+
+    /// <summary>The fake device's key and chain; its public key is registered with the cloud.</summary>
+    public TestDevice Signer { get; } = new("cam-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string RegistryDirectory => Path.Combine(_dir, "devices");
 
     /// <summary>Acknowledgements the fake device received, in order.</summary>
     public ConcurrentQueue<EvidenceAck> Acks { get; } = new();
@@ -36,6 +42,7 @@ public sealed class CloudUnderTest : IAsyncDisposable
     public static async Task<CloudUnderTest> StartAsync()
     {
         var sut = new CloudUnderTest(await MosquittoBroker.StartAsync());
+        sut.Signer.RegisterIn(sut.RegistryDirectory);
         var nationalPort = FreePort.Next();
         sut.National = NationalSimApp.Build([$"--Urls=http://127.0.0.1:{nationalPort}"]);
         await sut.National.StartAsync();
@@ -45,6 +52,7 @@ public sealed class CloudUnderTest : IAsyncDisposable
             $"--Broker:Port={sut.Broker.Port}",
             $"--Broker:ClientId=cloud-{sut.DeviceId}",
             $"--Storage:DatabasePath={Path.Combine(sut._dir, "cloud.db")}",
+            $"--Devices:PublicKeyDirectory={sut.RegistryDirectory}",
             $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
             "--NationalSystem:RetryInitialDelay=00:00:00.200",
             "--NationalSystem:RetryMaxDelay=00:00:01",
@@ -62,7 +70,7 @@ public sealed class CloudUnderTest : IAsyncDisposable
 
     public Task<bool> PublishAsync(string topic, byte[] payload) => Device.TryPublishAsync(topic, payload, CancellationToken.None);
 
-    public Task<bool> PublishAsync(EvidenceRecord record) => PublishAsync(Topics.Evidence(DeviceId), WireJson.Serialize(record));
+    public Task<bool> PublishAsync(SealedPackage package) => PublishAsync(Topics.Evidence(package.Manifest.DeviceId), package.WireBytes);
 
     public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
@@ -90,6 +98,7 @@ public sealed class CloudUnderTest : IAsyncDisposable
         await National.DisposeAsync();
         await Broker.DisposeAsync();
         _stop.Dispose();
+        Signer.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 

@@ -8,18 +8,19 @@ namespace EdgeCamera.Contracts.Tests;
 public sealed class WireJsonTests
 {
     [Fact]
-    public void Evidence_round_trips_through_the_wire_form_unchanged()
+    public void A_package_round_trips_through_the_wire_form_unchanged()
     {
-        var record = SampleEvidence.Create();
+        using var device = new TestDevice("cam-1");
+        var sealedPackage = device.Next();
 
-        Assert.True(WireJson.TryParseEvidence(WireJson.Serialize(record), out var parsed, out var error), error);
+        Assert.True(WireJson.TryParsePackage(sealedPackage.WireBytes, out var parsed, out var error), error);
+        Assert.True(CanonicalManifest.TryParse(parsed.Manifest, out var manifest, out error), error);
 
-        Assert.Equal(record.EventId, parsed.EventId);
-        Assert.Equal(record.Plate, parsed.Plate);
-        Assert.Equal(record.Location, parsed.Location);
-        Assert.Equal(record.CapturedAtUtc, parsed.CapturedAtUtc);
-        Assert.Equal(record.Images.Select(i => i.Sha256Hex), parsed.Images.Select(i => i.Sha256Hex));
-        Assert.Equal(record.Images[0].Data, parsed.Images[0].Data);
+        Assert.Equal(sealedPackage.Manifest.EventId, manifest.EventId);
+        Assert.Equal(sealedPackage.Manifest.Plate, manifest.Plate);
+        Assert.Equal(sealedPackage.Manifest.Location, manifest.Location);
+        Assert.Equal(sealedPackage.Manifest.Images, manifest.Images);
+        Assert.Equal(WireJson.Serialize(parsed), sealedPackage.WireBytes);
     }
 
     [Fact]
@@ -35,29 +36,40 @@ public sealed class WireJsonTests
     [InlineData("", "empty payload")]
     [InlineData("{not json", "malformed JSON")]
     [InlineData("null", "JSON null")]
-    [InlineData("{\"eventId\":\"0190a8c4-0000-7000-8000-000000000000\"}", "malformed JSON")]
-    public void Malformed_evidence_is_refused_with_a_reason_not_an_exception(string payload, string reason)
+    [InlineData("{\"schemaVersion\":2}", "malformed JSON")]
+    public void Malformed_packages_are_refused_with_a_reason_not_an_exception(string payload, string reason)
     {
-        Assert.False(WireJson.TryParseEvidence(Encoding.UTF8.GetBytes(payload), out _, out var error));
+        Assert.False(WireJson.TryParsePackage(Encoding.UTF8.GetBytes(payload), out _, out var error));
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unknown_fields_are_refused_so_a_newer_schema_is_never_half_read()
     {
-        var json = Encoding.UTF8.GetString(WireJson.Serialize(SampleEvidence.Create()));
+        using var device = new TestDevice("cam-1");
+        var json = Encoding.UTF8.GetString(device.Next().WireBytes);
         var tampered = json.Insert(1, "\"extraField\":1,");
 
-        Assert.False(WireJson.TryParseEvidence(Encoding.UTF8.GetBytes(tampered), out _, out var error));
+        Assert.False(WireJson.TryParsePackage(Encoding.UTF8.GetBytes(tampered), out _, out var error));
         Assert.Contains("extraField", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_oversized_payload_is_refused_before_parsing()
+    public void A_field_given_twice_is_refused_rather_than_last_one_wins()
+    {
+        using var device = new TestDevice("cam-1");
+        var json = Encoding.UTF8.GetString(device.Next().WireBytes);
+        var doubled = json.Insert(1, "\"signature\":\"x..y\",");
+
+        Assert.False(WireJson.TryParsePackage(Encoding.UTF8.GetBytes(doubled), out _, out _));
+    }
+
+    [Fact]
+    public void Oversized_payloads_are_refused_before_parsing()
     {
         var huge = new byte[WireJson.MaxEvidenceBytes + 1];
 
-        Assert.False(WireJson.TryParseEvidence(huge, out _, out var error));
+        Assert.False(WireJson.TryParsePackage(huge, out _, out var error));
         Assert.Contains("exceeds", error, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using EdgeCamera.Contracts;
 using EdgeCamera.Contracts.Evidence;
 using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Contracts.Signing;
 using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Edge.Site;
 using EdgeCamera.Edge.Uplink;
@@ -19,8 +20,9 @@ public sealed class UplinkTests : IAsyncLifetime
     private readonly string _dir = Directory.CreateTempSubdirectory("edgecam-uplink-").FullName;
     private readonly string _deviceId = "cam-" + Guid.NewGuid().ToString("N")[..8];
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentQueue<EvidenceRecord> _cloudReceived = new();
+    private readonly ConcurrentQueue<EvidenceManifest> _cloudReceived = new();
     private readonly ConcurrentDictionary<Guid, bool> _cloudWillAck = new();
+    private TestDevice _signer = null!;
     private MosquittoBroker _broker = null!;
     private MqttSession _cloud = null!;
     private MqttSession _device = null!;
@@ -35,7 +37,8 @@ public sealed class UplinkTests : IAsyncLifetime
         _cloud = new MqttSession(Options("cloud-" + _deviceId), [Topics.Evidence(_deviceId)], NullLogger<MqttSession>.Instance, TimeProvider.System);
         _cloud.MessageReceived = OnCloudMessageAsync;
         _cloudLoop = _cloud.RunAsync(_stop.Token);
-        _outbox = new LiteDbOutbox(Path.Combine(_dir, "outbox.db"));
+        _signer = new TestDevice(_deviceId);
+        _outbox = new LiteDbOutbox(Path.Combine(_dir, "outbox.db"), _signer.Key);
         _wake = new WakeSignal();
         _device = new MqttSession(Options(_deviceId), [Topics.Ack(_deviceId)], NullLogger<MqttSession>.Instance, TimeProvider.System);
         _uplink = new UplinkWorker(
@@ -58,6 +61,7 @@ public sealed class UplinkTests : IAsyncLifetime
         await _device.DisposeAsync();
         _uplink.Dispose();
         _outbox.Dispose();
+        _signer.Dispose();
         _wake.Dispose();
         await _broker.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
@@ -111,7 +115,9 @@ public sealed class UplinkTests : IAsyncLifetime
 
     private async Task OnCloudMessageAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken ct)
     {
-        Assert.True(WireJson.TryParseEvidence(payload.ToArray(), out var record, out _));
+        var verified = EvidenceVerifier.Verify(payload.ToArray(), _signer.Key, _deviceId);
+        Assert.True(verified.Ok, verified.Reason);
+        var record = verified.Manifest!;
         _cloudReceived.Enqueue(record);
         if (_cloudWillAck.ContainsKey(record.EventId))
         {

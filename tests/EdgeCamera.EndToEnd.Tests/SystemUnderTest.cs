@@ -24,7 +24,10 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public WebApplication Edge { get; private set; } = null!;
 
-    public string DeviceId { get; } = "cam-e2e-" + Guid.NewGuid().ToString("N")[..6];
+    public string DeviceId => Device.DeviceId;
+
+    /// <summary>The unit's signing key: its private half is the edge's, its public half is registered with the cloud.</summary>
+    public TestDevice Device { get; } = new("cam-e2e-" + Guid.NewGuid().ToString("N")[..6]);
 
     public static async Task<SystemUnderTest> StartAsync()
     {
@@ -38,6 +41,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
     private async Task StartHostsAsync()
     {
         var nationalPort = FreePort.Next();
+        var registry = Path.Combine(_dataDir, "devices");
+        Device.RegisterIn(registry);
+        var privateKey = Device.WritePrivateKey(Path.Combine(_dataDir, "device-key.pem"));
         National = NationalSimApp.Build([$"--Urls=http://127.0.0.1:{nationalPort}"]);
         await National.StartAsync();
 
@@ -47,6 +53,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             $"--Broker:Port={Broker.Port}",
             $"--Broker:ClientId=cloud-{DeviceId}",
             $"--Storage:DatabasePath={Path.Combine(_dataDir, "cloud.db")}",
+            $"--Devices:PublicKeyDirectory={registry}",
             $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
         ]);
         await Cloud.StartAsync();
@@ -59,6 +66,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             $"--Broker:Port={Broker.Port}",
             $"--Broker:ClientId={DeviceId}",
             $"--Outbox:DatabasePath={Path.Combine(_dataDir, "outbox.db")}",
+            $"--Signing:PrivateKeyPath={privateKey}",
         ]);
         await Edge.StartAsync();
     }
@@ -85,6 +93,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
 
         Camera.Dispose();
+        Device.Dispose();
         await Broker.DisposeAsync();
         try
         {

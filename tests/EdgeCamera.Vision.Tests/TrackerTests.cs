@@ -154,6 +154,66 @@ public sealed class TrackerTests
         Assert.True(crop.Width >= 120);
     }
 
+    [Fact]
+    public void A_read_carries_the_plate_box_of_every_frame_with_its_sequence_and_monotonic_time()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 3, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        var boxes = new List<PixelBox>();
+        for (int i = 0; i < 5; i++)
+        {
+            var box = new PixelBox(100 + (i * 4), 100 + (i * 10), 60 + (i * 6), 15 + (i * 2));
+            boxes.Add(box);
+            tracker.Observe(frames.Next(), [new PlateCandidate(box, 0.9f)], [Read("3903BSJ", 0.8f)], completed);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            tracker.Observe(frames.Next(), [], [], completed);
+        }
+
+        VehicleRead vehicle = Assert.Single(completed);
+        Assert.Equal(boxes, vehicle.Trajectory.Select(p => p.Box));
+        Assert.Equal([0L, 1, 2, 3, 4], vehicle.Trajectory.Select(p => p.FrameSequence));
+        Assert.Equal(Enumerable.Range(0, 5).Select(TimestampOf), vehicle.Trajectory.Select(p => p.Timestamp));
+        Assert.Equal((0L, 4L), (vehicle.FirstFrameSequence, vehicle.LastFrameSequence));
+        Assert.Equal((TimestampOf(0), TimestampOf(4)), (vehicle.FirstSeenTimestamp, vehicle.LastSeenTimestamp));
+    }
+
+    [Fact]
+    public void A_long_track_keeps_a_bounded_trajectory_thinned_evenly_that_still_starts_and_ends_on_its_first_and_last_frames()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 3, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        const int observed = 1000;
+        for (int i = 0; i < observed + 3; i++)
+        {
+            // One frame at a time, disposed at once: 1000 frames must not all be held by the test.
+            using var frame = new Hardware.Camera.Frame(64, 48, i, DateTimeOffset.UnixEpoch.AddSeconds(i / 25.0), TimestampOf(i));
+            var box = new PixelBox(4 + (i % 20), 10, 20, 6);
+            if (i < observed)
+            {
+                tracker.Observe(frame, [new PlateCandidate(box, 0.9f)], [Read("3903BSJ", 0.8f)], completed);
+            }
+            else
+            {
+                tracker.Observe(frame, [], [], completed);
+            }
+        }
+
+        VehicleRead vehicle = Assert.Single(completed);
+        Assert.InRange(vehicle.Trajectory.Count, PlateTracker.MaxTrajectoryPoints / 2, PlateTracker.MaxTrajectoryPoints);
+        Assert.Equal(0, vehicle.Trajectory[0].FrameSequence);
+        Assert.Equal(observed - 1, vehicle.Trajectory[^1].FrameSequence);
+        Assert.Equal((0L, observed - 1L), (vehicle.FirstFrameSequence, vehicle.LastFrameSequence));
+        var steps = vehicle.Trajectory.Zip(vehicle.Trajectory.Skip(1), (a, b) => b.FrameSequence - a.FrameSequence).SkipLast(1).Distinct().ToList();
+        Assert.Single(steps); // evenly thinned: one spacing between kept points (the last step may be shorter)
+    }
+
+    /// <summary>Monotonic time of frame <paramref name="sequence"/> at 25 fps, in stopwatch ticks.</summary>
+    private static long TimestampOf(int sequence) => 1_000_000 + (sequence * System.Diagnostics.Stopwatch.Frequency / 25);
+
     /// <summary>Blank frames at 25 fps with increasing sequence numbers, disposed with the generator.</summary>
     private sealed class SyntheticFrames(int width, int height) : IDisposable
     {
@@ -161,7 +221,7 @@ public sealed class TrackerTests
 
         public Hardware.Camera.Frame Next()
         {
-            var frame = new Hardware.Camera.Frame(width, height, _frames.Count, DateTimeOffset.UnixEpoch.AddSeconds(_frames.Count / 25.0), 0);
+            var frame = new Hardware.Camera.Frame(width, height, _frames.Count, DateTimeOffset.UnixEpoch.AddSeconds(_frames.Count / 25.0), TimestampOf(_frames.Count));
             frame.Pixels.Fill(90);
             _frames.Add(frame);
             return frame;

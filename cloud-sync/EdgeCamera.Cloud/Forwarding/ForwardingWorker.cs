@@ -54,7 +54,8 @@ public sealed partial class ForwardingWorker(
     {
         foreach (var pending in store.PendingForward(BatchSize))
         {
-            if (!WireJson.TryParseEvidence(pending.Payload, out var record, out var error))
+            if (!WireJson.TryParsePackage(pending.Payload, out var package, out var error)
+                || !CanonicalManifest.TryParse(package.Manifest, out var record, out error))
             {
                 // Cannot happen for what intake stored; keep it visible rather than loop on it.
                 store.RecordForwardFailure(pending.Id, "stored payload unreadable: " + error);

@@ -15,7 +15,7 @@ public sealed class NationalClient(HttpClient http)
 
     public sealed record Result(bool Ok, string? ViolationNumber, string? Error);
 
-    public async Task<Result> SubmitAsync(EvidenceRecord record, CancellationToken ct)
+    public async Task<Result> SubmitAsync(EvidenceManifest record, CancellationToken ct)
     {
         var intake = new ViolationIntake(
             record.EventId,

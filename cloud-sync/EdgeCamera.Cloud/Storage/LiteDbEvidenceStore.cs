@@ -16,6 +16,7 @@ public sealed class LiteDbEvidenceStore : IEvidenceStore, IDisposable
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
         _evidence = _db.GetCollection<StoredEvidence>("evidence");
         _evidence.EnsureIndex(e => e.State);
+        _evidence.EnsureIndex(e => e.DeviceSequence, unique: true);
     }
 
     public bool TryAdd(StoredEvidence evidence)
@@ -32,6 +33,12 @@ public sealed class LiteDbEvidenceStore : IEvidenceStore, IDisposable
     }
 
     public StoredEvidence? Find(Guid eventId) => _evidence.FindById(eventId);
+
+    public StoredEvidence? FindBySequence(string deviceId, long sequence)
+    {
+        var key = StoredEvidence.DeviceSequenceKey(deviceId, sequence);
+        return _evidence.FindOne(e => e.DeviceSequence == key);
+    }
 
     public IReadOnlyList<StoredEvidence> PendingForward(int max) =>
         _evidence.Query().Where(e => e.State == ForwardState.Pending).OrderBy(e => e.ReceivedAtUtc).Limit(max).ToList();

@@ -4,67 +4,85 @@ using EdgeCamera.Contracts.Mqtt;
 namespace EdgeCamera.Contracts.Evidence;
 
 /// <summary>
-/// Checks a parsed record before anyone trusts it: schema version, ids, plate text, and that every image's bytes
-/// hash to the SHA-256 the record states. Used by the receiver, and by tests on the device side.
+/// Checks a manifest's content before anyone trusts it: schema version, ids, chain fields, plate text, clock state and
+/// the image list. Signature and image bytes are checked by <see cref="Signing.EvidenceVerifier"/>.
 /// </summary>
 public static class EvidenceValidator
 {
-    public static bool TryValidate(EvidenceRecord record, string topicDeviceId, [NotNullWhen(false)] out string? reason)
+    /// <param name="expectedDeviceId">The device the package must come from (the topic's, or the key's); null to skip.</param>
+    public static bool TryValidate(EvidenceManifest manifest, string? expectedDeviceId, [NotNullWhen(false)] out string? reason)
     {
-        reason = Check(record, topicDeviceId);
+        reason = Check(manifest, expectedDeviceId);
         return reason is null;
     }
 
-    private static string? Check(EvidenceRecord r, string topicDeviceId)
+    private static string? Check(EvidenceManifest m, string? expectedDeviceId)
     {
-        if (r.SchemaVersion != EvidenceRecord.CurrentSchemaVersion)
+        if (m.SchemaVersion != EvidenceManifest.CurrentSchemaVersion)
         {
-            return $"unsupported schema version {r.SchemaVersion}";
+            return $"unsupported schema version {m.SchemaVersion}";
         }
 
-        if (r.EventId == Guid.Empty || r.EventId.Version != 7)
+        if (m.EventId == Guid.Empty || m.EventId.Version != 7)
         {
             return "event id is not a UUIDv7";
         }
 
-        if (!Topics.IsValidId(r.DeviceId) || r.DeviceId != topicDeviceId)
+        if (!Topics.IsValidId(m.DeviceId) || (expectedDeviceId is not null && m.DeviceId != expectedDeviceId))
         {
-            return $"device id '{r.DeviceId}' does not match topic device '{topicDeviceId}'";
+            return $"device id '{m.DeviceId}' does not match topic device '{expectedDeviceId}'";
         }
 
-        if (string.IsNullOrWhiteSpace(r.SiteId))
+        if (m.Sequence < 1)
+        {
+            return $"sequence {m.Sequence} is not positive";
+        }
+
+        if (!IsSha256Hex(m.PreviousManifestSha256) || (m.Sequence == 1) != (m.PreviousManifestSha256 == ChainLink.GenesisSha256))
+        {
+            return "previous manifest hash is not 64 lower-case hex digits (all zeros exactly for sequence 1)";
+        }
+
+        if (string.IsNullOrWhiteSpace(m.SiteId))
         {
             return "site id missing";
         }
 
-        if (r.Plate is null || string.IsNullOrEmpty(r.Plate.Text) || r.Plate.Text.Length > 16 || !r.Plate.Text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+        if (m.Clock is null || string.IsNullOrWhiteSpace(m.Clock.Source))
+        {
+            return "clock sync state missing";
+        }
+
+        if (m.Plate is null || string.IsNullOrEmpty(m.Plate.Text) || m.Plate.Text.Length > 16 || !m.Plate.Text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
         {
             return "plate text is not canonical (A-Z, 0-9, 1-16 characters)";
         }
 
-        if (r.Violation is null || string.IsNullOrWhiteSpace(r.Violation.TypeCode))
+        if (m.Plate.Confidence is < 0 or > 1)
+        {
+            return "plate confidence outside 0-1";
+        }
+
+        if (m.Violation is null || string.IsNullOrWhiteSpace(m.Violation.TypeCode))
         {
             return "violation type code missing";
         }
 
-        if (r.Images is null || r.Images.Count == 0)
+        if (m.Images is null || m.Images.Count == 0)
         {
             return "no images";
         }
 
-        foreach (var image in r.Images)
+        if (m.Images.Select(i => i.Name).Distinct(StringComparer.Ordinal).Count() != m.Images.Count)
         {
-            if (image.Data is null || image.Data.Length == 0)
-            {
-                return $"image '{image.Name}' is empty";
-            }
-
-            if (!string.Equals(ImageHash.Sha256Hex(image.Data), image.Sha256Hex, StringComparison.Ordinal))
-            {
-                return $"image '{image.Name}' does not match its SHA-256";
-            }
+            return "two images share a name";
         }
 
-        return null;
+        return m.Images.FirstOrDefault(i => !IsSha256Hex(i.Sha256Hex) || i.ByteLength <= 0) is { } bad
+            ? $"image '{bad.Name}' has no valid SHA-256 or length"
+            : null;
     }
+
+    private static bool IsSha256Hex(string? hex) =>
+        hex is { Length: 64 } && hex.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

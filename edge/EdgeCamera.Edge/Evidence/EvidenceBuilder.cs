@@ -5,17 +5,29 @@ using Microsoft.Extensions.Options;
 
 namespace EdgeCamera.Edge.Evidence;
 
-/// <summary>Turns one vehicle's read into the evidence record that travels to the cloud.</summary>
-public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<EvidenceOptions> evidence, TimeProvider time)
+/// <summary>
+/// Turns one vehicle's read into an evidence draft: the manifest (without its place in the chain, which the outbox
+/// gives it when it stores and signs it) and the JPEG images.
+/// </summary>
+public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<EvidenceOptions> evidence, IClockSyncSource clock, TimeProvider time)
 {
     private static readonly string SoftwareVersion =
         typeof(EvidenceBuilder).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
-    public EvidenceRecord Build(VehicleRead read)
+    // The models behind a read. Until the vision models carry their own metadata (issue 3), these name the engines.
+    private static readonly IReadOnlyList<ModelVersion> Models =
+    [
+        new("plate-detector", "classic-1"),
+        new("plate-reader", "tesseract-5"),
+    ];
+
+    public EvidenceDraft Build(VehicleRead read) => Build(read, new ViolationInfo(evidence.Value.ReadTypeCode, evidence.Value.ReadDescription));
+
+    /// <summary>A draft for a read the violation rules judged: their type, lane, calibration and measurements.</summary>
+    public EvidenceDraft Build(VehicleRead read, ViolationInfo violation)
     {
         var d = device.Value;
-        var e = evidence.Value;
-        return new EvidenceRecord
+        var manifest = new EvidenceManifest
         {
             // UUIDv7 from the read's time: ids sort in the order vehicles passed.
             EventId = Guid.CreateVersion7(time.GetUtcNow()),
@@ -23,14 +35,12 @@ public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<Evi
             SiteId = d.SiteId,
             Location = new SiteLocation(d.LatitudeDeg, d.LongitudeDeg, d.Road, d.Direction),
             CapturedAtUtc = read.LastSeenUtc,
+            Clock = clock.Current(),
             Plate = new PlateObservation(read.Text, read.Country, Math.Round(read.Confidence, 4), read.Votes, read.Direction.ToString()),
-            Violation = new ViolationInfo(e.ReadTypeCode, e.ReadDescription),
-            Images =
-            [
-                EvidenceImage.Jpeg(EvidenceImage.FullFrame, read.BestFrameJpeg),
-                EvidenceImage.Jpeg(EvidenceImage.PlateCrop, read.PlateCropJpeg),
-            ],
-            SoftwareVersion = SoftwareVersion,
+            Violation = violation,
+            Software = new SoftwareInfo(SoftwareVersion, Models),
+            Images = [],
         };
+        return EvidenceDraft.Create(manifest, [new PackageImage(EvidenceImage.FullFrame, read.BestFrameJpeg), new PackageImage(EvidenceImage.PlateCrop, read.PlateCropJpeg)]);
     }
 }

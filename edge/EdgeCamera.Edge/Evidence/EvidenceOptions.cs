@@ -18,4 +18,12 @@ public sealed class EvidenceOptions
     /// <summary>JPEG quality of the full frame and the plate crop (85: plate characters stay sharp at ~0.4 MB per 1080p frame, measured).</summary>
     [Range(50, 100)]
     public int JpegQuality { get; set; } = 85;
+
+    /// <summary>What disciplines this unit's clock, as stamped in the manifest: "ntp", "gnss", "ptp" or "rtc".</summary>
+    [Required, RegularExpression("^(ntp|gnss|ptp|rtc)$")]
+    public string ClockSource { get; set; } = "ntp";
+
+    /// <summary>Largest clock error (offset plus estimated error) under which times count as trustworthy. 100 ms: a
+    /// vehicle at 120 km/h moves 3.3 m in it, under the length of one car.</summary>
+    public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -1,6 +1,6 @@
 namespace EdgeCamera.Edge.Outbox;
 
-/// <summary>One evidence record waiting for the cloud's acknowledgement, stored before it is ever published.</summary>
+/// <summary>One signed evidence package waiting for the cloud's acknowledgement, stored before it is ever published.</summary>
 public sealed class OutboxEntry
 {
     /// <summary>Insertion order (LiteDB auto id); records are published in this order.</summary>
@@ -8,9 +8,12 @@ public sealed class OutboxEntry
 
     public Guid EventId { get; set; }
 
+    /// <summary>The package's place in this device's chain.</summary>
+    public long Sequence { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>The serialized wire message.</summary>
+    /// <summary>The signed evidence package, exactly as published.</summary>
     public byte[] Payload { get; set; } = [];
 
     /// <summary>Set when the cloud rejected the record: kept for a technician, never resent.</summary>

@@ -1,3 +1,4 @@
+using EdgeCamera.Edge.Diagnostics;
 using EdgeCamera.Edge.Evidence;
 using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Hardware.Camera;
@@ -22,6 +23,7 @@ public sealed partial class PlatePipelineWorker(
     IOptions<PipelineOptions> options,
     PipelineStats stats,
     RecentVehicles recent,
+    LiveView liveView,
     TimeProvider time,
     ILogger<PlatePipelineWorker> log) : BackgroundService
 {
@@ -38,6 +40,12 @@ public sealed partial class PlatePipelineWorker(
             {
                 using (frame)
                 {
+                    // ReadAllAsync looks at the token only when the queue is empty; a live camera keeps it full.
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
                     ProcessFrame(frame, candidates, reads, completed);
                 }
 
@@ -74,6 +82,7 @@ public sealed partial class PlatePipelineWorker(
         }
 
         tracker.Observe(frame, candidates.AsSpan(0, found), reads, completed);
+        liveView.Offer(frame, candidates.AsSpan(0, found), reads); // ≤ 3 frames/s; JPEG only while watched, off this thread.
         stats.Frame(found, readCount);
     }
 
@@ -84,6 +93,7 @@ public sealed partial class PlatePipelineWorker(
             var record = evidence.Build(read);
             outbox.Add(record, time.GetUtcNow().UtcDateTime);
             stats.Vehicle();
+            liveView.RememberCrop(record.EventId, read.PlateCropJpeg);
             recent.Add(new RecentVehicles.Entry(record.EventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString()));
             LogVehicle(log, record.EventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction);
             uplinkWake.Notify();

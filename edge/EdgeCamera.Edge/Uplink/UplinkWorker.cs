@@ -30,10 +30,21 @@ public sealed partial class UplinkWorker(
     private readonly Lock _gate = new();
     private long _published;
     private long _acknowledged;
+    private long _lastAckTicksUtc;
+    private long _ackLatencyTicksTotal;
+    private long _ackLatencyCount;
 
     public long Published => Interlocked.Read(ref _published);
 
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    /// <summary>When the last acknowledgement that removed a record arrived (UTC); null before the first. Diagnostics.</summary>
+    public DateTimeOffset? LastAcknowledgedUtc => Interlocked.Read(ref _lastAckTicksUtc) is var t and not 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    /// <summary>Sum of publish → acknowledgement latencies of <see cref="AckLatencyCount"/> acknowledgements (Prometheus summary).</summary>
+    public TimeSpan AckLatencyTotal => TimeSpan.FromTicks(Interlocked.Read(ref _ackLatencyTicksTotal));
+
+    public long AckLatencyCount => Interlocked.Read(ref _ackLatencyCount);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,7 +125,11 @@ public sealed partial class UplinkWorker(
 
         lock (_gate)
         {
-            _inFlight.Remove(ack.EventId);
+            if (_inFlight.Remove(ack.EventId, out var publishedAt))
+            {
+                Interlocked.Add(ref _ackLatencyTicksTotal, time.GetElapsedTime(publishedAt).Ticks);
+                Interlocked.Increment(ref _ackLatencyCount);
+            }
         }
 
         switch (ack.Status)
@@ -123,6 +138,7 @@ public sealed partial class UplinkWorker(
                 if (outbox.Acknowledge(ack.EventId))
                 {
                     Interlocked.Increment(ref _acknowledged);
+                    Interlocked.Exchange(ref _lastAckTicksUtc, time.GetUtcNow().UtcTicks);
                     LogAcknowledged(log, ack.EventId, ack.ViolationNumber ?? "-");
                 }
 

@@ -70,6 +70,14 @@ public sealed partial class FfmpegCamera : IDisposable
         {
             while (true)
             {
+                // A read that completes with data does not look at the token: check it once per frame too,
+                // or a live stream would keep this loop (and the host's shutdown) going forever.
+                if (ct.IsCancellationRequested)
+                {
+                    end = SessionEnd.Cancelled;
+                    break;
+                }
+
                 var frame = new Frame(_options.WidthPx, _options.HeightPx, _sequence, _time.GetUtcNow(), _time.GetTimestamp());
                 using var stall = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 stall.CancelAfter(_options.StallTimeout);

@@ -1,0 +1,69 @@
+using EdgeCamera.Contracts.Signing;
+using EdgeCamera.Edge.Diagnostics;
+using EdgeCamera.Edge.Evidence;
+using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Edge.Pipeline;
+using EdgeCamera.Edge.Site;
+using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Transport;
+using EdgeCamera.Vision;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCamera.Bench.Pipeline;
+
+/// <summary>
+/// The edge worker's own frame step, <see cref="PlatePipelineWorker"/>.ProcessFrame, with the unit's default detector,
+/// reader, tracker and pipeline options (edge.settings.json leaves them at their defaults). The evidence builder and
+/// outbox the worker is built with are never reached by the frame step: a read here is the tracker's
+/// <see cref="VehicleRead"/>, before evidence signing and storage.
+/// </summary>
+internal sealed class PipelineHarness : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgecam-bench-").FullName;
+    private readonly ClassicPlateDetector _detector = new(new ClassicDetectorOptions());
+    private readonly TesseractPlateReader _reader = new();
+    private readonly PlateTracker _tracker = new(new TrackerOptions());
+    private readonly DeviceKey _key = DeviceKey.Generate();
+    private readonly LiteDbOutbox _outbox;
+    private readonly WakeSignal _wake = new();
+    private readonly PlatePipelineWorker _worker;
+    private readonly PlateCandidate[] _candidates;
+    private readonly List<PlateText?> _reads;
+
+    public PipelineHarness(FfmpegCamera camera, TimeProvider time)
+    {
+        var pipeline = new PipelineOptions();
+        _candidates = new PlateCandidate[pipeline.MaxCandidatesPerFrame];
+        _reads = new List<PlateText?>(_candidates.Length);
+        _outbox = new LiteDbOutbox(Path.Combine(_dir, "outbox.db"), _key);
+        var evidenceOptions = Options.Create(new EvidenceOptions());
+        var device = Options.Create(new DeviceOptions { DeviceId = "bench", SiteId = "bench", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "bench", Direction = "bench" });
+        _worker = new PlatePipelineWorker(
+            camera, _detector, _reader, _tracker,
+            new EvidenceBuilder(device, evidenceOptions, new KernelClockSync(evidenceOptions), time),
+            _outbox, _wake, Options.Create(pipeline), Stats, new RecentVehicles(),
+            new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
+            NullLogger<PlatePipelineWorker>.Instance);
+    }
+
+    public PipelineStats Stats { get; } = new();
+
+    /// <summary>Detect, read (best candidates first, within the per-frame budget), track; finished vehicles go to <paramref name="completed"/>.</summary>
+    public void Process(Frame frame, List<VehicleRead> completed) => _worker.ProcessFrame(frame, _candidates, _reads, completed);
+
+    /// <summary>Reports what the tracker still follows (the worker does the same when it stops).</summary>
+    public void Flush(List<VehicleRead> completed) => _tracker.Flush(completed);
+
+    public void Dispose()
+    {
+        _worker.Dispose();
+        _tracker.Dispose();
+        _reader.Dispose();
+        _detector.Dispose();
+        _outbox.Dispose();
+        _key.Dispose();
+        _wake.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}

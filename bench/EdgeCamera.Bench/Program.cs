@@ -1,0 +1,52 @@
+using System.Globalization;
+using EdgeCamera.Bench;
+using EdgeCamera.Bench.Decode;
+using EdgeCamera.Bench.Pipeline;
+using EdgeCamera.Bench.Report;
+using EdgeCamera.TestKit;
+using Microsoft.Extensions.Logging;
+
+// Reads /proc and runs bash and ffmpeg: Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
+// One run, one table: decode ceilings, the offline pipeline (clip file, every frame) and the live pipeline (the
+// simulated camera's RTSP stream on 127.0.0.1), all measured on the same machine in the same run.
+if (!BenchArguments.TryParse(args, out var arguments, out var usage))
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
+var time = TimeProvider.System;
+using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+var c = CultureInfo.InvariantCulture;
+var loadBefore = MachineInfo.LoadAverage1Min();
+Console.WriteLine(string.Create(c, $"EdgeCamera bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {MachineInfo.CpuModel()}, load average (1 min) {loadBefore:F2} at start"));
+
+Console.WriteLine("Rendering or finding the simulated camera's clip (seed 1)…");
+var clipDir = await SimulatedCamera.RenderAsync(1);
+var clip = Path.Combine(clipDir, "road.mp4");
+var truth = GroundTruth.Load(Path.Combine(clipDir, "groundtruth.json"));
+Console.WriteLine(string.Create(c, $"Clip: {truth.Width}x{truth.Height} at {truth.Fps} frames/s, {truth.Frames} frames, {truth.Vehicles.Count} vehicles ({clipDir})"));
+
+Console.WriteLine("1/4 decode-only ceiling (ffmpeg -f null)…");
+var nullDecodeFps = await NullDecode.FramesPerSecondAsync("ffmpeg", clip, truth.Frames, runs: 2);
+Console.WriteLine("2/4 decode through FfmpegCamera…");
+var cameraDecode = await CameraDecodeResult.MeasureAsync(clip, truth.Width, truth.Height, logs, time);
+Console.WriteLine("3/4 offline pipeline (every frame)…");
+var offline = await OfflineRun.RunAsync(clip, truth, time);
+
+var liveDuration = arguments.LiveDuration ?? TimeSpan.FromSeconds((double)truth.Frames / truth.Fps);
+Console.WriteLine(string.Create(c, $"4/4 live pipeline on RTSP for {liveDuration.TotalSeconds:F0} s…"));
+LiveRun live;
+using (var camera = await SimulatedCamera.StartAsync(1))
+{
+    live = await LiveRun.RunAsync(camera.Url, truth, liveDuration, logs, time);
+}
+
+var loadAfter = MachineInfo.LoadAverage1Min();
+Console.WriteLine();
+Console.WriteLine(string.Create(c, $"Load average (1 min): {loadBefore:F2} at start, {loadAfter:F2} at end."));
+Console.WriteLine();
+Console.Write(ResultTable.Render(nullDecodeFps, cameraDecode, offline, live));
+return 0;

@@ -1,0 +1,55 @@
+using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Edge.Pipeline;
+using EdgeCamera.Edge.Uplink;
+using EdgeCamera.Hardware.Camera;
+using Prometheus;
+
+namespace EdgeCamera.Edge.Diagnostics;
+
+/// <summary>
+/// Prometheus metrics of the unit on <c>/metrics</c>. The parts keep their own thread-safe counters; these are copied
+/// into the collectors just before each scrape, so the frame path pays nothing for metrics. Own registry (not the
+/// static default) so several hosts in one test process do not share counters.
+/// </summary>
+public sealed class EdgeMetrics
+{
+    public EdgeMetrics(FfmpegCamera camera, PipelineStats pipeline, LiteDbOutbox outbox, UplinkWorker uplink, TimeProvider time)
+    {
+        var f = Metrics.WithCustomRegistry(Registry);
+        var framesRead = f.CreateCounter("edgecam_camera_frames_read_total", "Frames decoded from the camera.");
+        var framesDropped = f.CreateCounter("edgecam_camera_frames_dropped_total", "Frames dropped because the pipeline was behind.");
+        var reconnects = f.CreateCounter("edgecam_camera_reconnects_total", "Camera decoder restarts.");
+        var processed = f.CreateCounter("edgecam_pipeline_frames_processed_total", "Frames run through plate detection.");
+        var detections = f.CreateCounter("edgecam_pipeline_detections_total", "Plate candidates found.");
+        var reads = f.CreateCounter("edgecam_pipeline_reads_total", "Plate candidates read.");
+        var vehicles = f.CreateCounter("edgecam_vehicles_total", "Vehicles reported (one voted read each), stored in the outbox.");
+        var depth = f.CreateGauge("edgecam_outbox_depth", "Evidence records in the outbox (waiting or rejected).");
+        var oldest = f.CreateGauge("edgecam_outbox_oldest_age_seconds", "Age of the oldest record in the outbox; 0 when empty.");
+        var published = f.CreateCounter("edgecam_uplink_published_total", "Evidence publishes to the broker (resends included).");
+        var acknowledged = f.CreateCounter("edgecam_uplink_acknowledged_total", "Records the cloud acknowledged (removed from the outbox).");
+        var ackLatencySum = f.CreateCounter("edgecam_ack_latency_seconds_sum", "Sum of publish-to-acknowledgement latencies.");
+        var ackLatencyCount = f.CreateCounter("edgecam_ack_latency_seconds_count", "Acknowledgements whose latency is in the sum.");
+        var up = f.CreateGauge("edgecam_camera_last_frame_age_seconds", "Seconds since the last camera frame; -1 before the first.");
+
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            var now = time.GetUtcNow();
+            framesRead.IncTo(camera.Stats.FramesRead);
+            framesDropped.IncTo(camera.Stats.FramesDropped);
+            reconnects.IncTo(camera.Stats.Reconnects);
+            processed.IncTo(pipeline.FramesProcessed);
+            detections.IncTo(pipeline.Detections);
+            reads.IncTo(pipeline.Reads);
+            vehicles.IncTo(pipeline.Vehicles);
+            depth.Set(outbox.Count());
+            oldest.Set(outbox.OldestCreatedAtUtc() is { } o ? Math.Max(0, (now.UtcDateTime - o).TotalSeconds) : 0);
+            published.IncTo(uplink.Published);
+            acknowledged.IncTo(uplink.Acknowledged);
+            ackLatencySum.IncTo(uplink.AckLatencyTotal.TotalSeconds);
+            ackLatencyCount.IncTo(uplink.AckLatencyCount);
+            up.Set(camera.Stats.LastFrameUtc is { } last ? (now - last).TotalSeconds : -1);
+        });
+    }
+
+    public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
+}

@@ -1,0 +1,7 @@
+namespace EdgeCamera.Hardware.Tamper;
+
+public enum CabinetDoor
+{
+    Closed,
+    Open,
+}
