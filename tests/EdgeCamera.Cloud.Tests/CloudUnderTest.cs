@@ -72,16 +72,6 @@ public sealed class CloudUnderTest : IAsyncDisposable
 
     public Task<bool> PublishAsync(SealedPackage package) => PublishAsync(Topics.Evidence(package.Manifest.DeviceId), package.WireBytes);
 
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline && !condition())
-        {
-            await Task.Delay(100);
-        }
-
-        return condition();
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -119,7 +109,7 @@ public sealed class CloudUnderTest : IAsyncDisposable
             return Task.CompletedTask;
         };
         _deviceLoop = Device.RunAsync(_stop.Token);
-        if (!await EventuallyAsync(() => Device.IsConnected))
+        if (!await Eventually.HoldsAsync(() => Device.IsConnected))
         {
             throw new TimeoutException("test device could not connect to the broker");
         }

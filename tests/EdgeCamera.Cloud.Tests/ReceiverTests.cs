@@ -19,7 +19,7 @@ public sealed class ReceiverTests
 
         Assert.True(await sut.PublishAsync(package));
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => !sut.Acks.IsEmpty));
+        Assert.True(await Eventually.HoldsAsync(() => !sut.Acks.IsEmpty));
         var ack = Assert.Single(sut.Acks);
         Assert.Equal(AckStatus.Accepted, ack.Status);
         Assert.Equal(package.Manifest.EventId, ack.EventId);
@@ -38,10 +38,10 @@ public sealed class ReceiverTests
         var package = sut.Signer.Next();
 
         await sut.PublishAsync(package);
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count == 1));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count == 1));
         await sut.PublishAsync(package);
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count == 2));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count == 2));
         Assert.Equal([AckStatus.Accepted, AckStatus.Duplicate], sut.Acks.Select(a => a.Status));
         Assert.Single(sut.NationalService<NoticeRegistry>().All());
         Assert.Equal(1, sut.CloudService<IEvidenceStore>().Count());
@@ -65,7 +65,7 @@ public sealed class ReceiverTests
         await sut.PublishAsync(Topics.Evidence(sut.DeviceId), impostor.Next().WireBytes);
         await sut.PublishAsync(Topics.Evidence(sut.DeviceId), neighbour.Next().WireBytes);
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => metrics.RejectedByReason.Values.Sum() == 5));
+        Assert.True(await Eventually.HoldsAsync(() => metrics.RejectedByReason.Values.Sum() == 5));
         Assert.Equal(1, metrics.RejectedByReason[RejectReason.Malformed]);
         Assert.Equal(1, metrics.RejectedByReason[RejectReason.ImageHash]);
         Assert.Equal(3, metrics.RejectedByReason[RejectReason.Signature]);
@@ -77,7 +77,7 @@ public sealed class ReceiverTests
         // packages damaged in transit, which the device would resend).
         var good = sut.Signer.Next();
         await sut.PublishAsync(good);
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Any(a => a.EventId == good.Manifest.EventId && a.Status == AckStatus.Accepted)));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Any(a => a.EventId == good.Manifest.EventId && a.Status == AckStatus.Accepted)));
         Assert.Single(sut.Acks);
     }
 
@@ -97,7 +97,7 @@ public sealed class ReceiverTests
             await sut.PublishAsync(Topics.Evidence(sut.DeviceId), copy);
         }
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => metrics.RejectedByReason.Values.Sum() == Positions));
+        Assert.True(await Eventually.HoldsAsync(() => metrics.RejectedByReason.Values.Sum() == Positions));
         Assert.Equal(0, metrics.Accepted);
         Assert.Equal(0, sut.CloudService<IEvidenceStore>().Count());
         Assert.Empty(sut.NationalService<NoticeRegistry>().All());
@@ -109,13 +109,13 @@ public sealed class ReceiverTests
         await using var sut = await CloudUnderTest.StartAsync();
         var first = sut.Signer.Next();
         await sut.PublishAsync(first);
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count == 1));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count == 1));
 
         // The device's key signs a second event under sequence 1 (a restored outbox, a cloned unit, a stolen key).
         var replay = Contracts.Signing.EvidenceSealer.Seal(SampleEvidence.Create(sut.DeviceId), ChainLink.Genesis, sut.Signer.Key);
         await sut.PublishAsync(replay);
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count == 2));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count == 2));
         var ack = sut.Acks.Last();
         Assert.Equal((replay.Manifest.EventId, AckStatus.Rejected), (ack.EventId, ack.Status));
         Assert.Contains("sequence 1", ack.Reason, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class ReceiverTests
         await sut.PublishAsync(stranger.Next());
 
         var metrics = sut.CloudService<IntakeMetrics>();
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => metrics.RejectedByReason.ContainsKey(RejectReason.UnknownDevice)));
+        Assert.True(await Eventually.HoldsAsync(() => metrics.RejectedByReason.ContainsKey(RejectReason.UnknownDevice)));
         Assert.Equal(0, sut.CloudService<IEvidenceStore>().Count());
         Assert.Empty(sut.NationalService<NoticeRegistry>().All());
     }
@@ -150,12 +150,12 @@ public sealed class ReceiverTests
 
         await sut.PublishAsync(one);
         await sut.PublishAsync(three);
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count == 2));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count == 2));
         Assert.Equal(1, metrics.SequenceGaps);
         await sut.PublishAsync(two);
         await sut.PublishAsync(fork);
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count == 4));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count == 4));
         Assert.Equal(3, sut.Acks.Count(a => a.Status == AckStatus.Accepted));
         Assert.Equal((fork.Manifest.EventId, AckStatus.Rejected), (sut.Acks.Single(a => a.Status == AckStatus.Rejected).EventId, AckStatus.Rejected));
         Assert.Equal(1, metrics.RejectedByReason[RejectReason.Chain]);
@@ -174,7 +174,7 @@ public sealed class ReceiverTests
             await sut.PublishAsync(p);
         }
 
-        Assert.True(await CloudUnderTest.EventuallyAsync(() => sut.Acks.Count(a => a.Status == AckStatus.Accepted) == 3, TimeSpan.FromSeconds(60)));
+        Assert.True(await Eventually.HoldsAsync(() => sut.Acks.Count(a => a.Status == AckStatus.Accepted) == 3, TimeSpan.FromSeconds(60)));
         var notices = sut.NationalService<NoticeRegistry>().All();
         Assert.Equal(packages.Select(p => p.Manifest.EventId).Order(), notices.Select(n => n.EventId).Order());
         Assert.True(sut.CloudService<IEvidenceStore>().Find(packages[0].Manifest.EventId)!.ForwardAttempts >= 1, "the first record should have seen the outage");

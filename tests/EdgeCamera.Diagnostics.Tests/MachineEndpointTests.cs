@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using EdgeCamera.Edge.Diagnostics;
+using EdgeCamera.TestKit;
 
 namespace EdgeCamera.Diagnostics.Tests;
 

@@ -81,21 +81,21 @@ public sealed class UplinkTests : IAsyncLifetime
 
         _wake.Notify();
 
-        Assert.True(await EventuallyAsync(() => _outbox.Count() == 1));
+        Assert.True(await Eventually.HoldsAsync(() => _outbox.Count() == 1));
         Assert.Equal(records[1].EventId, Assert.Single(_outbox.Pending(10)).EventId);
 
         // Unacknowledged: published again after ResendAfter; once the cloud acknowledges, it is gone.
-        Assert.True(await EventuallyAsync(() => _cloudReceived.Count(r => r.EventId == records[1].EventId) >= 2));
+        Assert.True(await Eventually.HoldsAsync(() => _cloudReceived.Count(r => r.EventId == records[1].EventId) >= 2));
         _cloudWillAck[records[1].EventId] = true;
-        Assert.True(await EventuallyAsync(() => _outbox.Count() == 0));
+        Assert.True(await Eventually.HoldsAsync(() => _outbox.Count() == 0));
     }
 
     [Fact]
     public async Task Records_stored_while_the_broker_is_down_arrive_after_it_returns()
     {
-        Assert.True(await EventuallyAsync(() => _device.IsConnected));
+        Assert.True(await Eventually.HoldsAsync(() => _device.IsConnected));
         _broker.Stop();
-        Assert.True(await EventuallyAsync(() => !_device.IsConnected));
+        Assert.True(await Eventually.HoldsAsync(() => !_device.IsConnected));
         var records = Enumerable.Range(0, 3).Select(_ => SampleEvidence.Create(_deviceId)).ToList();
         foreach (var r in records)
         {
@@ -109,7 +109,7 @@ public sealed class UplinkTests : IAsyncLifetime
 
         await _broker.StartAgainAsync();
 
-        Assert.True(await EventuallyAsync(() => _outbox.Count() == 0, TimeSpan.FromSeconds(60)));
+        Assert.True(await Eventually.HoldsAsync(() => _outbox.Count() == 0, TimeSpan.FromSeconds(60)));
         Assert.Equal(records.Select(r => r.EventId), _cloudReceived.Select(r => r.EventId).Distinct());
     }
 
@@ -133,15 +133,4 @@ public sealed class UplinkTests : IAsyncLifetime
         ReconnectInitialDelay = TimeSpan.FromMilliseconds(100),
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
     };
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline && !condition())
-        {
-            await Task.Delay(100);
-        }
-
-        return condition();
-    }
 }

@@ -3,6 +3,7 @@ using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.NationalSim.Intake;
 using Xunit.Abstractions;
+using EdgeCamera.TestKit;
 
 namespace EdgeCamera.EndToEnd.Tests;
 

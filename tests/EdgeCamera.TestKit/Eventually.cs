@@ -1,11 +1,11 @@
-namespace EdgeCamera.EndToEnd.Tests;
+namespace EdgeCamera.TestKit;
 
 /// <summary>Polls a condition until it holds or the (generous, CI-sized) deadline passes. Not a timing assertion.</summary>
-internal static class Eventually
+public static class Eventually
 {
-    public static async Task<bool> HoldsAsync(Func<bool> condition, TimeSpan timeout)
+    public static async Task<bool> HoldsAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             if (condition())
@@ -13,7 +13,7 @@ internal static class Eventually
                 return true;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
 
         return condition();
