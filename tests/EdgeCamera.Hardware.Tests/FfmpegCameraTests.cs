@@ -61,6 +61,35 @@ public sealed class FfmpegCameraTests
     }
 
     [Fact]
+    public async Task A_recorded_clip_file_is_read_like_a_camera_to_its_end()
+    {
+        var clip = await SimulatedCamera.RenderAsync(seed: 1);
+        var options = Options(Path.Combine(clip, "road.mp4"));
+        options.QueueCapacity = 64;
+        using var camera = new FfmpegCamera(options, NullLogger<FfmpegCamera>.Instance, TimeProvider.System);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var reader = Task.Run(async () =>
+        {
+            var n = 0;
+            await foreach (var frame in camera.Frames.ReadAllAsync(cts.Token))
+            {
+                frame.Dispose();
+                n++;
+            }
+
+            return n;
+        });
+
+        var end = await camera.RunSessionAsync(cts.Token);
+        await Eventually.HoldsAsync(() => camera.Frames.Count == 0);
+        camera.Dispose(); // completes the queue so the reader finishes
+
+        Assert.Equal(FfmpegCamera.SessionEnd.StreamEnded, end);
+        Assert.Equal(GroundTruth.Load(Path.Combine(clip, "groundtruth.json")).Frames, camera.Stats.FramesRead);
+        Assert.Equal(camera.Stats.FramesRead, await reader + camera.Stats.FramesDropped);
+    }
+
+    [Fact]
     public async Task A_dead_camera_ends_the_session_instead_of_hanging()
     {
         using var camera = new FfmpegCamera(Options($"rtsp://127.0.0.1:{FreePort.Next()}/nothing"), NullLogger<FfmpegCamera>.Instance, TimeProvider.System);

@@ -4,7 +4,7 @@ using EdgeCamera.Hardware.Camera;
 namespace EdgeCamera.Vision.Tracking;
 
 /// <summary>
-/// State of one plate across frames: box trajectory ends, text votes, and a pooled copy of the best
+/// State of one plate across frames: box trajectory (bounded), text votes, and a pooled copy of the best
 /// frame's pixels (one buffer per track, reused; returned on dispose).
 /// </summary>
 internal sealed class PlateTrack : IDisposable
@@ -16,6 +16,7 @@ internal sealed class PlateTrack : IDisposable
     private const double SidewaysWidths = 0.5;
 
     private readonly Dictionary<string, TextVote> _votes = new(StringComparer.Ordinal);
+    private readonly TrackTrajectory _trajectory = new(PlateTracker.MaxTrajectoryPoints);
     private byte[]? _bestPixels;
     private int _bestWidth;
     private int _bestHeight;
@@ -47,6 +48,9 @@ internal sealed class PlateTrack : IDisposable
 
     public int MissedFrames { get; private set; }
 
+    /// <summary>The plate box per observed frame (bounded, thinned evenly when long).</summary>
+    public TrackTrajectory Trajectory => _trajectory;
+
     public int ReadCount { get; private set; }
 
     public PixelBox BestBox { get; private set; }
@@ -63,6 +67,7 @@ internal sealed class PlateTrack : IDisposable
     public void Update(Frame frame, PixelBox box, PlateText? read)
     {
         LastBox = box;
+        _trajectory.Add(new TrackPoint(frame.Sequence, frame.CapturedAtTimestamp, box));
         if (IsInterior(box, frame))
         {
             FirstInteriorBox ??= box;

@@ -11,6 +11,10 @@ namespace EdgeCamera.Vision;
 /// </summary>
 public sealed class PlateTracker : IDisposable
 {
+    /// <summary>Most trajectory points a read carries: ~10 s of one vehicle at 25 fps before thinning (a plate crosses
+    /// the simulated camera's view in 3–4 s); 256 points are 6 KB per live track.</summary>
+    public const int MaxTrajectoryPoints = 256;
+
     private readonly TrackerOptions _options;
     private readonly List<PlateTrack> _tracks = [];
     private readonly List<(float Score, int Track, int Detection)> _pairs = [];
@@ -196,9 +200,17 @@ public sealed class PlateTracker : IDisposable
             _recent.Enqueue((text, track.LastSeenUtc));
 
             (byte[] frameJpeg, byte[] cropJpeg) = track.EncodeEvidence(_options.JpegQuality);
+            TrackTrajectory trajectory = track.Trajectory;
             completed.Add(new VehicleRead(
                 track.Id, text, country, confidence, votes, track.BestBox, track.BestFrameSequence,
-                track.FirstSeenUtc, track.LastSeenUtc, track.Direction(), frameJpeg, cropJpeg));
+                track.FirstSeenUtc, track.LastSeenUtc, track.Direction(), frameJpeg, cropJpeg)
+            {
+                Trajectory = trajectory.ToArray(),
+                FirstFrameSequence = trajectory.First.FrameSequence,
+                LastFrameSequence = trajectory.Latest.FrameSequence,
+                FirstSeenTimestamp = trajectory.First.Timestamp,
+                LastSeenTimestamp = trajectory.Latest.Timestamp,
+            });
         }
         finally
         {

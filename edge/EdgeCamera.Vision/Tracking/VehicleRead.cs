@@ -2,7 +2,8 @@ namespace EdgeCamera.Vision;
 
 /// <summary>
 /// One vehicle's plate, decided by the tracker when the vehicle left the picture: the voted text,
-/// its share of the votes times their mean confidence, and evidence images of the best observation.
+/// its share of the votes times their mean confidence, evidence images of the best observation, and the
+/// plate box's trajectory with frame sequences and monotonic times (what the violation rules measure).
 /// </summary>
 public sealed record VehicleRead(
     long TrackId,
@@ -16,4 +17,18 @@ public sealed record VehicleRead(
     DateTimeOffset LastSeenUtc,
     TravelDirection Direction,
     byte[] BestFrameJpeg,
-    byte[] PlateCropJpeg);
+    byte[] PlateCropJpeg)
+{
+    /// <summary>The plate box per observed frame, oldest first; at most <see cref="PlateTracker.MaxTrajectoryPoints"/>
+    /// points (a longer track is thinned evenly, its first and last observations always kept).</summary>
+    public IReadOnlyList<TrackPoint> Trajectory { get; init; } = [];
+
+    public long FirstFrameSequence { get; init; }
+
+    public long LastFrameSequence { get; init; }
+
+    /// <summary>Monotonic capture time of the first and last observed frames (<see cref="TimeProvider.GetTimestamp"/> units).</summary>
+    public long FirstSeenTimestamp { get; init; }
+
+    public long LastSeenTimestamp { get; init; }
+}

@@ -140,11 +140,14 @@ public sealed partial class FfmpegCamera : IDisposable
             RedirectStandardInput = false,
             UseShellExecute = false,
         };
+        // RTSP over TCP (no UDP loss on a lossy roadside link) with a socket timeout; a file needs neither.
+        string[] transport = _options.Url.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase)
+            ? ["-rtsp_transport", "tcp", "-timeout", ((long)_options.StallTimeout.TotalMicroseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            : [];
         string[] args =
         [
             "-hide_banner", "-loglevel", "error", "-nostdin",
-            "-rtsp_transport", "tcp",
-            "-timeout", ((long)_options.StallTimeout.TotalMicroseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. transport,
             "-i", _options.Url,
             "-an",
             "-vf", $"scale={_options.WidthPx}:{_options.HeightPx}",
