@@ -77,12 +77,15 @@ edge/EdgeCamera.Edge/$BIN/edgecam set-password "${DIAG_ARGS[@]}" <"$RUN/diagnost
 (cd edge/EdgeCamera.Edge/$BIN && exec ./edgecam --Urls="http://127.0.0.1:$EDGE_PORT;https://127.0.0.1:$EDGE_HTTPS_PORT" "${DIAG_ARGS[@]}" \
   --Camera:Url="rtsp://127.0.0.1:$RTSP_PORT/cam" --Broker:Port="$BROKER_PORT" \
   --Outbox:DatabasePath="$RUN/edge-outbox.db" --Signing:PrivateKeyPath="$RUN/device-key.pem" \
+  --Hardware:Mode=Simulated --Hardware:GroundTruthPath="$CLIP/groundtruth.json" \
   --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
 wait_port "$EDGE_PORT" "edge worker"
 
 cat <<MSG
 
-EdgeCamera demo is running (Ctrl-C stops it). Plates appear at the national system within about a minute.
+EdgeCamera demo is running (Ctrl-C stops it). Violations appear at the national system within about a minute:
+simulated loops, radar and signal play the clip's ground truth (edge.settings.json "Scenario"): speeding (SPD)
+and red-light (RLT) notices; plain reads stay on the unit (ReadRetention).
   National stand-in, notices:  http://127.0.0.1:$NATIONAL_PORT/      (JSON: /api/v1/notices)
   Edge worker status:          http://127.0.0.1:$EDGE_PORT/api/status   recent reads: /api/reads
   Technician's page:           https://127.0.0.1:$EDGE_HTTPS_PORT/diag/   (the unit's self-signed certificate; or http://127.0.0.1:$EDGE_PORT/diag/)

@@ -7,6 +7,7 @@ using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Edge.Site;
 using EdgeCamera.Edge.Uplink;
+using EdgeCamera.Edge.Violations;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Hosting;
 using EdgeCamera.Transport;
@@ -25,7 +26,7 @@ public static class EdgeApp
     [
         DeviceOptions.Section, CameraOptions.Section, DetectorSection, TrackerSection, PipelineOptions.Section,
         EvidenceOptions.Section, SigningOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
-        DiagnosticsOptions.Section,
+        DiagnosticsOptions.Section, .. ViolationsRegistration.Sections,
     ];
 
     private const string DetectorSection = "Detector";
@@ -59,6 +60,7 @@ public static class EdgeApp
         services.AddSingleton<PipelineStats>();
         services.AddSingleton<RecentVehicles>();
         services.AddHostedService<PlatePipelineWorker>();
+        services.AddViolations(config); // issue 5: site, roadside hardware, rules → the pipeline's ViolationStage
 
         // Evidence and the durable outbox: stored before it is ever sent.
         services.AddStrictOptions<EvidenceOptions>(config, EvidenceOptions.Section);

@@ -7,6 +7,7 @@ using EdgeCamera.TestKit;
 
 namespace EdgeCamera.EndToEnd.Tests;
 
+[Collection(SystemUnderTest.Collection)]
 public sealed class PlateToNoticeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -21,16 +21,19 @@ public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<Evi
         new("plate-reader", "tesseract-5"),
     ];
 
-    public EvidenceDraft Build(VehicleRead read) => Build(read, new ViolationInfo(evidence.Value.ReadTypeCode, evidence.Value.ReadDescription));
+    /// <summary>A draft for a plain read (type <see cref="EvidenceOptions.ReadTypeCode"/>).</summary>
+    public EvidenceDraft Build(VehicleRead read, Guid? eventId = null) =>
+        Build(read, new ViolationInfo(evidence.Value.ReadTypeCode, evidence.Value.ReadDescription), eventId);
 
-    /// <summary>A draft for a read the violation rules judged: their type, lane, calibration and measurements.</summary>
-    public EvidenceDraft Build(VehicleRead read, ViolationInfo violation)
+    /// <summary>A draft for a read the violation rules judged: their type, lane, calibration and measurements.
+    /// <paramref name="eventId"/>: the id given to the vehicle when its read was decided (a UUIDv7); null: a new one.</summary>
+    public EvidenceDraft Build(VehicleRead read, ViolationInfo violation, Guid? eventId = null)
     {
         var d = device.Value;
         var manifest = new EvidenceManifest
         {
             // UUIDv7 from the read's time: ids sort in the order vehicles passed.
-            EventId = Guid.CreateVersion7(time.GetUtcNow()),
+            EventId = eventId ?? Guid.CreateVersion7(time.GetUtcNow()),
             DeviceId = d.DeviceId,
             SiteId = d.SiteId,
             Location = new SiteLocation(d.LatitudeDeg, d.LongitudeDeg, d.Road, d.Direction),

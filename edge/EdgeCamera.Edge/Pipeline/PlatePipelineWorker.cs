@@ -1,6 +1,7 @@
 using EdgeCamera.Edge.Diagnostics;
 using EdgeCamera.Edge.Evidence;
 using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Edge.Violations;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Transport;
 using EdgeCamera.Vision;
@@ -25,7 +26,8 @@ public sealed partial class PlatePipelineWorker(
     RecentVehicles recent,
     LiveView liveView,
     TimeProvider time,
-    ILogger<PlatePipelineWorker> log) : BackgroundService
+    ILogger<PlatePipelineWorker> log,
+    ViolationStage? violations = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,18 +92,27 @@ public sealed partial class PlatePipelineWorker(
     {
         foreach (var read in completed)
         {
-            var record = evidence.Build(read);
-            outbox.Add(record, time.GetUtcNow().UtcDateTime);
+            // Without the violation stage every read is sent (the walking skeleton); with it, violations and kept reads.
+            var records = violations is null ? [evidence.Build(read)] : violations.Judge(read);
+            foreach (var record in records)
+            {
+                outbox.Add(record, time.GetUtcNow().UtcDateTime);
+            }
+
+            var eventId = records.Count > 0 ? records[0].EventId : Guid.CreateVersion7(read.LastSeenUtc);
             stats.Vehicle();
-            liveView.RememberCrop(record.EventId, read.PlateCropJpeg);
-            recent.Add(new RecentVehicles.Entry(record.EventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString()));
-            LogVehicle(log, record.EventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction);
-            uplinkWake.Notify();
+            liveView.RememberCrop(eventId, read.PlateCropJpeg);
+            recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString()));
+            LogVehicle(log, eventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction, records.Count);
+            if (records.Count > 0)
+            {
+                uplinkWake.Notify();
+            }
         }
 
         completed.Clear();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EvidenceId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; stored in outbox")]
-    private static partial void LogVehicle(ILogger log, Guid evidenceId, string plate, string country, float confidence, int votes, TravelDirection direction);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EvidenceId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; {Packages} package(s) stored in outbox")]
+    private static partial void LogVehicle(ILogger log, Guid evidenceId, string plate, string country, float confidence, int votes, TravelDirection direction, int packages);
 }

@@ -157,9 +157,9 @@ public sealed partial class SpeedingRule : IViolationRule
         _ => "loops",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} lane {Lane}: radar {RadarKmh:0.0} km/h and loops {LoopKmh:0.0} km/h disagree by more than {ToleranceKmh} km/h; no speed violation")]
-    private static partial void LogDiscrepancy(ILogger log, Guid eventId, int lane, double radarKmh, double loopKmh, double toleranceKmh);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {EvidenceId} lane {Lane}: radar {RadarKmh:0.0} km/h and loops {LoopKmh:0.0} km/h disagree by more than {ToleranceKmh} km/h; no speed violation")]
+    private static partial void LogDiscrepancy(ILogger log, Guid evidenceId, int lane, double radarKmh, double loopKmh, double toleranceKmh);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: speed violation withheld, calibration {Flags}")]
-    private static partial void LogCalibrationHold(ILogger log, Guid eventId, ViolationFlags flags);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {EvidenceId}: speed violation withheld, calibration {Flags}")]
+    private static partial void LogCalibrationHold(ILogger log, Guid evidenceId, ViolationFlags flags);
 }
