@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    public string GroundTruthPath => Path.Combine(Camera.ClipDirectory, "groundtruth.json");
+
     public static string ScreenshotPath(string name)
     {
         var dir = RepoPaths.InRepo("artifacts", "screenshots");
@@ -33,7 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Broker = await MosquittoBroker.StartAsync();
         Camera = await SimulatedCamera.StartAsync();
-        Edge = await EdgeHost.StartAsync(Camera.Url, Broker.Port);
+        // The simulated roadside devices play the clip's own road (the scenario of edge.settings.json).
+        Edge = await EdgeHost.StartAsync(Camera.Url, Broker.Port, ["--Hardware:Mode=Simulated", $"--Hardware:GroundTruthPath={GroundTruthPath}"]);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

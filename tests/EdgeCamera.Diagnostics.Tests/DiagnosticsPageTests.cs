@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EdgeCamera.Edge.Diagnostics;
+using EdgeCamera.Edge.Violations;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -89,13 +90,18 @@ public sealed class DiagnosticsPageTests(BrowserFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, fixture.Edge.BaseUrl, EdgeHost.Password);
-        var flash = (SimulatedIrFlash)fixture.Edge.Service<IIrFlash>();
-        var before = flash.Pulses;
+        var flash = fixture.Edge.Service<RoadsideDevices>().Flash;
+        Assert.NotNull(flash);
+        var before = flash.Stats.Pulses;
 
         await page.ClickAsync("#ir-flash");
 
         await Expect(page.Locator("#ir-result")).ToHaveTextAsync("IR flash fired.");
-        Assert.Equal(before + 1, flash.Pulses);
+        Assert.Equal(before + 1, flash.Stats.Pulses);
+        var flashRow = page.Locator("#hardware dd").Filter(new() { HasTextRegex = new Regex($"^simulated · {before + 1} pulses") });
+        await Expect(flashRow).ToBeVisibleAsync(new() { Timeout = SignInTimeoutMs });
+        await Expect(page.Locator("#hardware dt").Filter(new() { HasText = "Loop pair, lane 1 (LOOP-L1)" })).ToBeVisibleAsync();
+        await page.Locator("section").Filter(new() { Has = page.Locator("#hardware") }).ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("diagnostics-hardware") });
         Assert.Contains(fixture.Edge.Service<AuditLog>().Snapshot(), e => e.Action == "test IR flash" && e.Outcome == "fired");
         await Expect(page.Locator("#audit li").Filter(new() { HasText = "test IR flash: fired" }).First).ToBeVisibleAsync(new() { Timeout = SignInTimeoutMs });
     }

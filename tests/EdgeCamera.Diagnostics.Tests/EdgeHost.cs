@@ -31,8 +31,9 @@ public sealed class EdgeHost : IAsyncDisposable
 
     public string CertificatePath => Path.Combine(_dir, "diag-cert.pfx");
 
-    /// <summary>Starts a worker reading <paramref name="cameraUrl"/> and publishing to a broker on <paramref name="brokerPort"/>.</summary>
-    public static async Task<EdgeHost> StartAsync(string cameraUrl, int brokerPort)
+    /// <summary>Starts a worker reading <paramref name="cameraUrl"/> and publishing to a broker on <paramref name="brokerPort"/>;
+    /// <paramref name="extraArgs"/> come last (they win).</summary>
+    public static async Task<EdgeHost> StartAsync(string cameraUrl, int brokerPort, IEnumerable<string>? extraArgs = null)
     {
         var dir = Directory.CreateTempSubdirectory("edgecam-diag-").FullName;
         var deviceId = "cam-diag-" + Guid.NewGuid().ToString("N")[..6];
@@ -62,6 +63,7 @@ public sealed class EdgeHost : IAsyncDisposable
             $"--Diagnostics:PasswordHashPath={passwordPath}",
             $"--Diagnostics:CertificatePath={Path.Combine(dir, "diag-cert.pfx")}",
             "--Serilog:LogDirectory=",
+            .. extraArgs ?? [],
         ]);
         await app.StartAsync();
         return new EdgeHost(dir, app, httpPort, httpsPort);

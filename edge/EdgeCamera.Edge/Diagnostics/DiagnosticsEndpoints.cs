@@ -1,3 +1,4 @@
+using EdgeCamera.Edge.Violations;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Transport;
 
@@ -8,9 +9,6 @@ internal static class DiagnosticsEndpoints
 {
     /// <summary>Ready means frames arrived this recently (two camera stall timeouts' worth at the default 5 s).</summary>
     public static readonly TimeSpan ReadyFrameAge = TimeSpan.FromSeconds(10);
-
-    /// <summary>Length of the test pulse of the IR flash (a typical ANPR IR strobe pulse is well under 10 ms; our choice).</summary>
-    private static readonly TimeSpan TestPulse = TimeSpan.FromMilliseconds(5);
 
     public static void MapPageData(this RouteGroupBuilder diag)
     {
@@ -48,9 +46,11 @@ internal static class DiagnosticsEndpoints
         data.MapGet("/crop/{eventId:guid}.jpg", (Guid eventId, LiveView live) =>
             live.TryGetCrop(eventId, out var jpeg) ? Results.Bytes(jpeg, "image/jpeg") : Results.NotFound());
 
-        data.MapPost("/api/ir-flash", (IIrFlash flash, AuditLog audit, HttpContext http) =>
+        data.MapPost("/api/ir-flash", (RoadsideDevices devices, AuditLog audit, HttpContext http) =>
         {
-            var ok = flash.TryPulse(TestPulse, out var error);
+            // The flash's own pulse width (Flash:PulseWidth) and pacing, as in service.
+            var error = devices.Flash is null ? "not fitted" : "refused: less than Flash:MinInterval since the last pulse";
+            var ok = devices.Flash?.TryPulse() ?? false;
             audit.Record("test IR flash", ok ? "fired" : "failed: " + error, SignInEndpoints.Client(http));
             return ok ? Results.Ok(new { fired = true }) : Results.Json(new { fired = false, error }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AddEndpointFilter(SignInEndpoints.RequireRequestHeader);

@@ -2,7 +2,6 @@ using EdgeCamera.Edge.Site;
 using EdgeCamera.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Serilog.Core;
@@ -25,7 +24,7 @@ public static class DiagnosticsRegistration
         services.AddSingleton<RecentLogLines>();
         services.AddSingleton<ILogEventSink>(sp => sp.GetRequiredService<RecentLogLines>());
         services.AddSingleton<LiveView>();
-        services.TryAddSingleton<IIrFlash, SimulatedIrFlash>();
+        services.AddSingleton<RoadsideHardwareView>();
         services.AddSingleton<DiagnosticsState>();
         services.AddSingleton<EdgeMetrics>();
 

@@ -20,7 +20,7 @@ public sealed class DiagnosticsState(
     UplinkWorker uplink,
     MqttSession session,
     LiveView live,
-    IIrFlash irFlash,
+    RoadsideHardwareView hardware,
     AuditLog audit,
     RecentLogLines logs,
     IConfiguration configuration,
@@ -91,17 +91,8 @@ public sealed class DiagnosticsState(
                 meanAckLatencyS = ackCount == 0 ? (double?)null : Math.Round(uplink.AckLatencyTotal.TotalSeconds / ackCount, 3),
             },
             system = UnitHealth.Read(outboxOptions.Value.DatabasePath),
-            hardware = new
-            {
-                loops = "not-fitted",
-                signal = "not-fitted",
-                radar = "not-fitted",
-                tamper = "not-fitted",
-                irFlash = irFlash is SimulatedIrFlash sim
-                    ? new { kind = "simulated", pulses = sim.Pulses, lastPulseUtc = sim.LastPulseUtc }
-                    : new { kind = irFlash.GetType().Name, pulses = 0L, lastPulseUtc = (DateTimeOffset?)null },
-            },
-            calibration = new { status = "not-fitted", expiresUtc = (DateTimeOffset?)null },
+            hardware = hardware.Hardware(),
+            calibration = hardware.Calibration(),
             reads = recent.Snapshot().Reverse().Take(ReadsShown).Select(r => new
             {
                 r.EventId,

@@ -1,8 +1,10 @@
 using System.Device.Gpio;
 using EdgeCamera.Hardware.Loops;
+using EdgeCamera.Hardware.Outputs;
 using EdgeCamera.Hardware.Radar;
 using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.Hardware.Signals;
+using EdgeCamera.Hardware.Tamper;
 
 namespace EdgeCamera.Edge.Violations;
 
@@ -15,9 +17,10 @@ public sealed class RoadsideDevices : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    private RoadsideDevices(HardwareMode mode)
+    private RoadsideDevices(HardwareMode mode, TimeProvider clock)
     {
         Mode = mode;
+        Clock = clock;
     }
 
     public HardwareMode Mode { get; }
@@ -27,6 +30,15 @@ public sealed class RoadsideDevices : IDisposable
     public IRadar? Radar { get; private init; }
 
     public ISignalMonitor? Signals { get; private init; }
+
+    /// <summary>The IR flash; it runs on the host's clock (a pulse is fired now, whatever the clip's clock says).</summary>
+    public IFlash? Flash { get; private init; }
+
+    public ITamperSwitch? Tamper { get; private init; }
+
+    /// <summary>The clock of the sensors' monotonic timestamps (loops, radar, signal, tamper): the clip's clock with a
+    /// scenario, else the host's.</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>Simulated mode with a ground truth: plays the road into the simulated devices.</summary>
     public ScenarioPlayer? Player { get; private init; }
@@ -39,12 +51,12 @@ public sealed class RoadsideDevices : IDisposable
 
     public int ScenarioEventCount { get; private init; }
 
-    public static RoadsideDevices None() => new(HardwareMode.None);
+    public static RoadsideDevices None() => new(HardwareMode.None, TimeProvider.System);
 
     /// <summary>Simulated devices; with a ground truth, a scenario plays into them. False when the file cannot be read.</summary>
     public static bool TryCreateSimulated(
-        HardwareOptions hardware, LoopsOptions loops, SignalsOptions signals, RadarOptions radar, ScenarioPlan plan, TimeProvider time,
-        out RoadsideDevices devices)
+        HardwareOptions hardware, LoopsOptions loops, SignalsOptions signals, RadarOptions radar, FlashOptions flash, TamperOptions tamper,
+        ScenarioPlan plan, TimeProvider time, out RoadsideDevices devices)
     {
         SimcamGroundTruth? truth = null;
         if (hardware.GroundTruthPath.Length > 0 && !SimcamGroundTruth.TryLoad(hardware.GroundTruthPath, out truth))
@@ -60,13 +72,16 @@ public sealed class RoadsideDevices : IDisposable
         var simulatedRadar = new SimulatedRadar(radar.DeviceId);
         var approaches = signals.Approaches.Select(a => a.Name).Concat(plan.Signals.Select(s => s.Approach)).Distinct(StringComparer.Ordinal);
         var signalMonitor = new SimulatedSignalMonitor(approaches);
+        var tamperSwitch = new SimulatedTamperSwitch(tamper, deviceTime);
         var scenario = truth is null ? null : GroundTruthScenario.Build(truth, plan);
-        devices = new RoadsideDevices(HardwareMode.Simulated)
+        devices = new RoadsideDevices(HardwareMode.Simulated, deviceTime)
         {
             Loops = loopDetector,
             Radar = simulatedRadar,
             Signals = signalMonitor,
-            Player = scenario is null ? null : new ScenarioPlayer(scenario, deviceTime, loopDetector, simulatedRadar, signalMonitor),
+            Flash = new SimulatedFlash(flash, time),
+            Tamper = tamperSwitch,
+            Player = scenario is null ? null : new ScenarioPlayer(scenario, deviceTime, loopDetector, simulatedRadar, signalMonitor, tamperSwitch),
             FrameClock = clock,
             ScenarioEventCount = scenario?.Events.Count ?? 0,
         };
@@ -75,17 +90,22 @@ public sealed class RoadsideDevices : IDisposable
 
     /// <summary>Loops and signal lamps on the board's GPIO lines, the radar on its serial port. Opens nothing yet:
     /// <see cref="StartGpio"/> does.</summary>
-    public static RoadsideDevices CreateGpio(LoopsOptions loops, SignalsOptions signals, RadarOptions radar, TimeProvider time, ILoggerFactory logs)
+    public static RoadsideDevices CreateGpio(
+        LoopsOptions loops, SignalsOptions signals, RadarOptions radar, FlashOptions flash, TamperOptions tamper, TimeProvider time, ILoggerFactory logs)
     {
         var gpio = new GpioController();
         var loopDetector = new GpioLoopDetector(gpio, loops, time);
         var signalMonitor = new GpioSignalMonitor(gpio, signals, time);
         var serialRadar = new SerialRadar(radar, time, logs.CreateLogger<SerialRadar>());
-        var devices = new RoadsideDevices(HardwareMode.Gpio)
+        var gpioFlash = new GpioFlash(gpio, flash, time);
+        var tamperSwitch = new GpioTamperSwitch(gpio, tamper, time);
+        var devices = new RoadsideDevices(HardwareMode.Gpio, time)
         {
             Loops = loopDetector,
             Radar = serialRadar,
             Signals = signalMonitor,
+            Flash = gpioFlash,
+            Tamper = tamperSwitch,
             SerialRadar = serialRadar,
         };
 
@@ -93,6 +113,8 @@ public sealed class RoadsideDevices : IDisposable
         devices._owned.Add(gpio);
         devices._owned.Add(signalMonitor);
         devices._owned.Add(loopDetector);
+        devices._owned.Add(gpioFlash);
+        devices._owned.Add(tamperSwitch);
         return devices;
     }
 
@@ -100,6 +122,8 @@ public sealed class RoadsideDevices : IDisposable
     {
         (Loops as GpioLoopDetector)?.Start();
         (Signals as GpioSignalMonitor)?.Start();
+        (Flash as GpioFlash)?.Start();
+        (Tamper as GpioTamperSwitch)?.Start();
     }
 
     public void Dispose()

@@ -1,6 +1,8 @@
 using EdgeCamera.Hardware.Loops;
+using EdgeCamera.Hardware.Outputs;
 using EdgeCamera.Hardware.Radar;
 using EdgeCamera.Hardware.Signals;
+using EdgeCamera.Hardware.Tamper;
 using EdgeCamera.Hosting;
 using EdgeCamera.Violations.Calibration;
 using EdgeCamera.Violations.Enforcement;
@@ -25,7 +27,7 @@ public static class ViolationsRegistration
     [
         SiteOptions.Section, EnforcementOptions.Section, FinesOptions.Section, CalibrationOptions.Section,
         ReadRetentionOptions.Section, HardwareOptions.Section, ScenarioOptions.Section,
-        LoopsOptions.Section, SignalsOptions.Section, RadarOptions.Section,
+        LoopsOptions.Section, SignalsOptions.Section, RadarOptions.Section, FlashOptions.Section, TamperOptions.Section,
     ];
 
     public static IServiceCollection AddViolations(this IServiceCollection services, IConfiguration config)
@@ -41,6 +43,8 @@ public static class ViolationsRegistration
         services.AddStrictOptions<LoopsOptions>(config, LoopsOptions.Section);
         services.AddStrictOptions<SignalsOptions>(config, SignalsOptions.Section);
         services.AddStrictOptions<RadarOptions>(config, RadarOptions.Section);
+        services.AddStrictOptions<FlashOptions>(config, FlashOptions.Section);
+        services.AddStrictOptions<TamperOptions>(config, TamperOptions.Section);
 
         // Roadside devices and the matcher that pairs their readings with vehicles.
         services.AddSingleton(CreateDevices);
@@ -77,11 +81,13 @@ public static class ViolationsRegistration
         {
             case HardwareMode.Simulated:
                 return RoadsideDevices.TryCreateSimulated(
-                        hardware, Value<LoopsOptions>(sp), Value<SignalsOptions>(sp), Value<RadarOptions>(sp), Value<ScenarioOptions>(sp).ToPlan(), time, out var simulated)
+                        hardware, Value<LoopsOptions>(sp), Value<SignalsOptions>(sp), Value<RadarOptions>(sp), Value<FlashOptions>(sp), Value<TamperOptions>(sp),
+                        Value<ScenarioOptions>(sp).ToPlan(), time, out var simulated)
                     ? simulated
                     : throw new InvalidOperationException($"Hardware:GroundTruthPath '{hardware.GroundTruthPath}' is not the simulated camera's ground truth.");
             case HardwareMode.Gpio:
-                return RoadsideDevices.CreateGpio(Value<LoopsOptions>(sp), Value<SignalsOptions>(sp), Value<RadarOptions>(sp), time, sp.GetRequiredService<ILoggerFactory>());
+                return RoadsideDevices.CreateGpio(Value<LoopsOptions>(sp), Value<SignalsOptions>(sp), Value<RadarOptions>(sp), Value<FlashOptions>(sp), Value<TamperOptions>(sp),
+                    time, sp.GetRequiredService<ILoggerFactory>());
             default:
                 return RoadsideDevices.None();
         }

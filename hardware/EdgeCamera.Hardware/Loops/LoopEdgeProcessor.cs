@@ -37,6 +37,8 @@ public sealed class LoopEdgeProcessor
             {
                 passage = done;
             }
+
+            Stats.Occupancy(tracker.Lane, tracker.InProgress);
         }
 
         if (passage is not null)
@@ -57,6 +59,7 @@ public sealed class LoopEdgeProcessor
             foreach (var tracker in _trackers.Values)
             {
                 tracker.Expire(now);
+                Stats.Occupancy(tracker.Lane, tracker.InProgress);
             }
         }
     }

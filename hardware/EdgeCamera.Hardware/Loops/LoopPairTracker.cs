@@ -116,6 +116,7 @@ public sealed class LoopPairTracker
             _leadOn.Value,
             _trailOff.Value);
         _stats.Passage();
+        _stats.Measured(passage);
         return true;
     }
 

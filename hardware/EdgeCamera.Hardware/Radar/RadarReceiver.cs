@@ -87,8 +87,9 @@ public sealed class RadarReceiver
             return;
         }
 
-        Stats.Reading();
-        _readings.Enqueue(new RadarReading(_deviceId, sentence.Lane, sentence.SpeedKmh, sentence.Direction, sentence.QualityPercent, timestamp));
+        var reading = new RadarReading(_deviceId, sentence.Lane, sentence.SpeedKmh, sentence.Direction, sentence.QualityPercent, timestamp);
+        Stats.Reading(reading);
+        _readings.Enqueue(reading);
         while (_readings.Count > QueueCapacity && _readings.TryDequeue(out _))
         {
             Stats.DroppedOne();

@@ -8,6 +8,7 @@ public sealed class RadarStats
     private long _heartbeats;
     private long _dropped;
     private long _lastHeartbeatTimestamp;
+    private RadarReading? _lastReading;
 
     public long Readings => Interlocked.Read(ref _readings);
 
@@ -19,11 +20,18 @@ public sealed class RadarStats
     /// <summary>Monotonic time of the last heartbeat, 0 before the first: a silent radar is a dead link.</summary>
     public long LastHeartbeatTimestamp => Interlocked.Read(ref _lastHeartbeatTimestamp);
 
+    /// <summary>The last accepted reading (whether or not it has been taken since); null before the first.</summary>
+    public RadarReading? LastReading => Volatile.Read(ref _lastReading);
+
     public long RejectedTotal => _rejected.Sum(n => Interlocked.Read(ref n));
 
     public long Rejected(RadarRejection reason) => Interlocked.Read(ref _rejected[(int)reason]);
 
-    internal void Reading() => Interlocked.Increment(ref _readings);
+    internal void Reading(RadarReading reading)
+    {
+        Volatile.Write(ref _lastReading, reading);
+        Interlocked.Increment(ref _readings);
+    }
 
     internal void Heartbeat(long at)
     {

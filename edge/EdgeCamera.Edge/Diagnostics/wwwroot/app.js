@@ -42,6 +42,41 @@
     }
   }
 
+  const fitted = (x) => x !== "not-fitted";
+  const kmh = (v) => `${v.toFixed(1)} ${t("kmh")}`;
+
+  // The roadside devices (loops, signal, radar, tamper, IR flash) and the measuring devices' certificates.
+  function hardwareRows(hw, calibration) {
+    const rows = [];
+    if (!fitted(hw.loops)) rows.push([t("loops"), t("not-fitted")]);
+    else {
+      for (const l of hw.loops.lanes) {
+        const last = l.last ? `${kmh(l.last.speedKmh)} · ${t(l.last.lengthClass)} (${l.last.lengthMetres.toFixed(1)} m) · ${fmtAge(l.last.ageS)} ${t("ago")}` : t("noVehicle");
+        rows.push([t("loopLane", l.lane, l.deviceId), `${t(l.occupied ? "occupied" : "free")} · ${last}`]);
+      }
+      rows.push([t("loopCounters"), t("loopCountersValue", hw.loops.passages, hw.loops.strayEdges, hw.loops.inconsistent, hw.loops.abandoned),
+        hw.loops.strayEdges + hw.loops.inconsistent + hw.loops.abandoned > 0 ? "bad" : ""]);
+    }
+    if (!fitted(hw.signal)) rows.push([t("signal"), t("not-fitted")]);
+    else for (const a of hw.signal) rows.push([t("signalApproach", a.approach), a.sinceS === null ? t(a.phase) : `${t(a.phase)} · ${t("since", fmtAge(a.sinceS))}`]);
+    if (!fitted(hw.radar)) rows.push([t("radar"), t("not-fitted")]);
+    else {
+      const r = hw.radar.last;
+      rows.push([t("radar"), r ? `${kmh(r.speedKmh)} · ${t("lane", r.lane)} · ${t(r.direction)} · ${fmtAge(r.ageS)} ${t("ago")}` : t("never")]);
+      rows.push([t("radarLines"), t("radarLinesValue", hw.radar.readings, hw.radar.rejected, hw.radar.heartbeats), hw.radar.rejected > 0 ? "bad" : ""]);
+    }
+    if (!fitted(hw.tamper)) rows.push([t("tamper"), t("not-fitted")]);
+    else rows.push([t("tamper"), `${t("door" + hw.tamper.door)} · ${t("openings", hw.tamper.openings)}`, hw.tamper.door === "Closed" ? "ok" : "bad"]);
+    if (!fitted(hw.irFlash)) rows.push([t("irFlash"), t("not-fitted")]);
+    else rows.push([t("irFlash"), `${t(hw.irFlash.kind)} · ${hw.irFlash.pulses} ${t("pulses")} · ${fmtTime(hw.irFlash.lastPulseUtc)}`]);
+    if (!fitted(calibration)) rows.push([t("calibration"), t("not-fitted")]);
+    else for (const c of calibration) {
+      const state = c.expiresSoon ? t("expiresIn", c.daysLeft) : c.status === "valid" ? t("validUntil", c.expiresOn) : t(c.status);
+      rows.push([t("calibrationOf", c.deviceId), `${state} · ${c.certificateId} · ${c.authority}`, c.status === "valid" && !c.expiresSoon ? "ok" : "bad"]);
+    }
+    return rows;
+  }
+
   const verdict = (v) => [t(v), v === "ok" ? "ok" : v === "no-data" ? "" : "bad"];
 
   function render(s) {
@@ -96,15 +131,7 @@
       [t("temperature"), sys.temperatureC === null ? t("na") : `${sys.temperatureC.toFixed(1)} °C`],
     ]);
 
-    const hw = s.hardware;
-    fill("hardware", [
-      [t("loops"), t(hw.loops)],
-      [t("signal"), t(hw.signal)],
-      [t("radar"), t(hw.radar)],
-      [t("tamper"), t(hw.tamper)],
-      [t("irFlash"), `${t(hw.irFlash.kind)} · ${hw.irFlash.pulses} ${t("pulses")} · ${fmtTime(hw.irFlash.lastPulseUtc)}`],
-      [t("calibration"), t(s.calibration.status)],
-    ]);
+    fill("hardware", hardwareRows(s.hardware, s.calibration));
 
     const reads = $("reads");
     reads.replaceChildren();
