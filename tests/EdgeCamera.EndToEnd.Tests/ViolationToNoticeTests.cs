@@ -4,6 +4,7 @@ using EdgeCamera.Contracts;
 using EdgeCamera.Contracts.Evidence;
 using EdgeCamera.Contracts.National;
 using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Edge.Violations;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.NationalSim;
@@ -125,6 +126,10 @@ public sealed class ViolationToNoticeTests(ITestOutputHelper output)
         // Vehicles the scenario kept lawful got no notice for what they did not do.
         Assert.DoesNotContain(issued, n => n.ViolationTypeCode == "SPD" && byPlate.TryGetValue(n.PlateText, out var v) && SpeedOf(v.Id) <= LaneLimitPlusToleranceKmh);
         Assert.Equal(issued.Count, issued.Select(n => n.EventId).Distinct().Count());
+
+        // The technician's recent-reads list names each vehicle's violations (what the diagnostics page shows).
+        var recent = sut.EdgeService<RecentVehicles>().Snapshot();
+        Assert.All(issued, n => Assert.Contains(recent, r => r.Plate == n.PlateText && r.Violations.Contains(n.ViolationTypeCode)));
     }
 
     private static ViolationInfo ViolationOf(IEvidenceStore store, Guid eventId)

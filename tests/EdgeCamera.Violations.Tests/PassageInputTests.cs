@@ -69,6 +69,24 @@ public sealed class PassageInputTests
     }
 
     [Fact]
+    public void A_reading_matched_to_one_vehicle_is_not_given_to_a_second_one()
+    {
+        var matcher = new SensorMatcher(TimeSpan.FromSeconds(1), _site.Time);
+        var from = _site.At(TimeSpan.FromSeconds(10));
+        var to = _site.At(TimeSpan.FromSeconds(12));
+        matcher.Add(TestSite.Radar(118) with { Timestamp = _site.At(TimeSpan.FromSeconds(11)) });
+        matcher.Add(TestSite.Loop(118) with { LeadingOnTimestamp = _site.At(TimeSpan.FromSeconds(11)) });
+
+        var first = matcher.Match(1, from, to);
+        var second = matcher.Match(1, from, to); // e.g. a partial read the tracker split off the same car
+
+        Assert.Equal(118, first.Radar!.SpeedKmh);
+        Assert.Equal(118, first.Loop!.SpeedKmh);
+        Assert.Null(second.Radar);
+        Assert.Null(second.Loop);
+    }
+
+    [Fact]
     public void The_matcher_keeps_a_bounded_number_of_readings()
     {
         var matcher = new SensorMatcher(TimeSpan.FromSeconds(1), _site.Time);

@@ -182,6 +182,26 @@ public sealed class TrackerTests
     }
 
     [Fact]
+    public void A_track_the_camera_has_not_shown_for_longer_than_the_gap_ends_even_if_the_pipeline_processed_few_frames()
+    {
+        // A starved pipeline processes frames 0–3, then nothing until frame 40, where the next car's plate appears
+        // at the same place: it must start a new track, not continue the first car's.
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 12, MaxGapFrames = 25, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        foreach (var (sequence, text) in new[] { (0, "3903BSJ"), (1, "3903BSJ"), (2, "3903BSJ"), (3, "3903BSJ"), (40, "1111AAA") })
+        {
+            using var frame = new Hardware.Camera.Frame(64, 48, sequence, DateTimeOffset.UnixEpoch.AddSeconds(sequence / 25.0), TimestampOf(sequence));
+            var box = new PixelBox(4 + (sequence % 10 * 3), 10, 20, 6);
+            tracker.Observe(frame, [new PlateCandidate(box, 0.9f)], [Read(text, 0.8f)], completed);
+        }
+
+        VehicleRead first = Assert.Single(completed);
+        Assert.Equal("3903BSJ", first.Text);
+        Assert.Equal(3, first.LastFrameSequence);
+        Assert.Equal(1, tracker.ActiveTrackCount);
+    }
+
+    [Fact]
     public void A_long_track_keeps_a_bounded_trajectory_thinned_evenly_that_still_starts_and_ends_on_its_first_and_last_frames()
     {
         var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 3, MinVotes = 2 });

@@ -102,6 +102,7 @@ public sealed class DiagnosticsState(
                 r.Votes,
                 r.SeenAtUtc,
                 r.Direction,
+                r.Violations,
                 cropUrl = live.TryGetCrop(r.EventId, out _) ? $"/diag/crop/{r.EventId}.jpg" : null,
             }),
             logs = logs.Snapshot(LogLinesShown),

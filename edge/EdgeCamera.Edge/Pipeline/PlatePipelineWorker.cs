@@ -102,7 +102,7 @@ public sealed partial class PlatePipelineWorker(
             var eventId = records.Count > 0 ? records[0].EventId : Guid.CreateVersion7(read.LastSeenUtc);
             stats.Vehicle();
             liveView.RememberCrop(eventId, read.PlateCropJpeg);
-            recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString()));
+            recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString(), [.. records.Select(r => r.Manifest.Violation.TypeCode)]));
             LogVehicle(log, eventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction, records.Count);
             if (records.Count > 0)
             {

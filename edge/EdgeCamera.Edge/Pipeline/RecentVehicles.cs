@@ -9,7 +9,8 @@ public sealed class RecentVehicles
     private readonly Queue<Entry> _entries = new(Capacity);
     private readonly Lock _gate = new();
 
-    public sealed record Entry(Guid EventId, string Plate, string Country, float Confidence, int Votes, DateTimeOffset SeenAtUtc, string Direction);
+    /// <param name="Violations">Type codes of the packages this vehicle produced (e.g. SPD, RLT; READ for a kept plain read); empty when nothing was sent.</param>
+    public sealed record Entry(Guid EventId, string Plate, string Country, float Confidence, int Votes, DateTimeOffset SeenAtUtc, string Direction, IReadOnlyList<string> Violations);
 
     public void Add(Entry entry)
     {

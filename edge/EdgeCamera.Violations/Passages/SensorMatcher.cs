@@ -7,7 +7,8 @@ namespace EdgeCamera.Violations.Passages;
 /// <summary>
 /// Keeps the recent loop passages and radar readings and finds the ones that belong to a vehicle: same lane, and
 /// within <c>window</c> of the vehicle's time in the picture (the loops and the radar's beam sit inside the camera's
-/// view, so their moments fall in or near that span). The nearest in time wins. Bounded; thread-safe.
+/// view, so their moments fall in or near that span). The nearest in time wins, and a matched reading is used up.
+/// Bounded; thread-safe.
 /// </summary>
 public sealed class SensorMatcher
 {
@@ -54,6 +55,18 @@ public sealed class SensorMatcher
         {
             loop = Nearest(_loops.Where(p => p.Lane == lane), p => p.LeadingOnTimestamp, firstSeen, lastSeen);
             radar = Nearest(_radar.Where(r => r.Lane == lane), r => r.Timestamp, firstSeen, lastSeen);
+
+            // One measurement belongs to one vehicle: once matched it cannot prove a second vehicle's speed
+            // (a vehicle the tracker split into two reads must not be fined twice on the same radar shot).
+            if (loop is not null)
+            {
+                _loops.Remove(loop);
+            }
+
+            if (radar is not null)
+            {
+                _radar.Remove(radar);
+            }
         }
 
         var phases = signals is not null && approach is not null ? signals.PhasesBetween(approach, firstSeen, lastSeen) : [];

@@ -45,6 +45,17 @@ public sealed class PlateTracker : IDisposable
             throw new ArgumentException("There must be one read (or null) per detection.", nameof(reads));
         }
 
+        // Tracks the camera has not shown for too long are over, whether or not the pipeline saw the frames between.
+        for (int t = _tracks.Count - 1; t >= 0; t--)
+        {
+            if (frame.Sequence - _tracks[t].Trajectory.Latest.FrameSequence > _options.MaxGapFrames)
+            {
+                PlateTrack stale = _tracks[t];
+                _tracks.RemoveAt(t);
+                Complete(stale, completed);
+            }
+        }
+
         Associate(detections);
         for (int d = 0; d < detections.Length; d++)
         {

@@ -6,6 +6,14 @@ public sealed class TrackerOptions
     /// <summary>A track ends after this many consecutive frames without a matching detection (12 ≈ 0.5 s at 25 fps).</summary>
     public int MaxMissedFrames { get; set; } = 12;
 
+    /// <summary>
+    /// A track also ends when the camera delivered this many frames since it was last seen, however few of them the
+    /// pipeline processed (25 = 1 s at 25 fps). Without it, a starved pipeline that processes one frame in three
+    /// kept a track alive across the gap to the next vehicle in the same lane and gave it that vehicle's plate and
+    /// sensor readings (seen on the simulated road, 2026-11-25: a 60 km/h car fined for the next car's 118 km/h).
+    /// </summary>
+    public int MaxGapFrames { get; set; } = 25;
+
     /// <summary>Minimum box overlap for a detection to continue a track.</summary>
     public double MinIou { get; set; } = 0.1;
 

@@ -148,6 +148,12 @@
       const meta = document.createElement("div");
       meta.className = "muted";
       meta.textContent = `${r.country} · ${Math.round(r.confidence * 100)} % · ${r.votes} · ${r.direction} · ${fmtTime(r.seenAtUtc)}`;
+      if (r.violations && r.violations.length > 0) {
+        const badge = document.createElement("span");
+        badge.className = "violation";
+        badge.textContent = " " + r.violations.join(" + ");
+        plate.append(badge);
+      }
       text.append(plate, meta);
       li.append(img, text);
       reads.append(li);
