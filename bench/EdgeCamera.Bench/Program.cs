@@ -1,3 +1,4 @@
+using EdgeCamera.Hardware.Scenario;
 using System.Globalization;
 using EdgeCamera.Bench;
 using EdgeCamera.Bench.Decode;
@@ -26,7 +27,7 @@ Console.WriteLine(string.Create(c, $"EdgeCamera bench — {DateTime.UtcNow:yyyy-
 Console.WriteLine("Rendering or finding the simulated camera's clip (seed 1)…");
 var clipDir = await SimulatedCamera.RenderAsync(1);
 var clip = Path.Combine(clipDir, "road.mp4");
-var truth = GroundTruth.Load(Path.Combine(clipDir, "groundtruth.json"));
+var truth = SimcamGroundTruth.TryLoad(Path.Combine(clipDir, "groundtruth.json"), out var loaded) ? loaded : throw new InvalidDataException("groundtruth.json unreadable");
 Console.WriteLine(string.Create(c, $"Clip: {truth.Width}x{truth.Height} at {truth.Fps} frames/s, {truth.Frames} frames, {truth.Vehicles.Count} vehicles ({clipDir})"));
 
 Console.WriteLine("1/4 decode-only ceiling (ffmpeg -f null)…");

@@ -1,4 +1,5 @@
 using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -85,7 +86,8 @@ public sealed class FfmpegCameraTests
         camera.Dispose(); // completes the queue so the reader finishes
 
         Assert.Equal(FfmpegCamera.SessionEnd.StreamEnded, end);
-        Assert.Equal(GroundTruth.Load(Path.Combine(clip, "groundtruth.json")).Frames, camera.Stats.FramesRead);
+        Assert.True(SimcamGroundTruth.TryLoad(Path.Combine(clip, "groundtruth.json"), out var truth));
+        Assert.Equal(truth.Frames, camera.Stats.FramesRead);
         Assert.Equal(camera.Stats.FramesRead, await reader + camera.Stats.FramesDropped);
     }
 

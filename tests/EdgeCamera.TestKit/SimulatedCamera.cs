@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EdgeCamera.Hardware.Scenario;
 
 namespace EdgeCamera.TestKit;
 
@@ -16,7 +17,8 @@ public sealed class SimulatedCamera : IDisposable
     {
         ClipDirectory = clipDir;
         Port = port;
-        GroundTruth = GroundTruth.Load(Path.Combine(clipDir, "groundtruth.json"));
+        var path = Path.Combine(clipDir, "groundtruth.json");
+        GroundTruth = SimcamGroundTruth.TryLoad(path, out var truth) ? truth : throw new InvalidDataException($"{path} is not the simulated camera's ground truth");
     }
 
     public string ClipDirectory { get; }
@@ -25,7 +27,7 @@ public sealed class SimulatedCamera : IDisposable
 
     public string Url => $"rtsp://127.0.0.1:{Port}/cam";
 
-    public GroundTruth GroundTruth { get; }
+    public SimcamGroundTruth GroundTruth { get; }
 
     public static async Task<SimulatedCamera> StartAsync(int seed = 1)
     {

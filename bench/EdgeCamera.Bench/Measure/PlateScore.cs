@@ -1,3 +1,4 @@
+using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.TestKit;
 using EdgeCamera.Vision;
 
@@ -13,7 +14,7 @@ internal sealed record PlateScore(int Vehicles, int ReadExactly, int Emitted, in
     public double Share => Vehicles == 0 ? double.NaN : (double)ReadExactly / Vehicles;
 
     /// <param name="framesSeen">Frames of the clip the run covered.</param>
-    public static PlateScore Of(IReadOnlyList<VehicleRead> reads, GroundTruth truth, long framesSeen)
+    public static PlateScore Of(IReadOnlyList<VehicleRead> reads, SimcamGroundTruth truth, long framesSeen)
     {
         var scored = truth.Vehicles.Where(v => v.LastFrame < framesSeen).ToList();
         var unmatched = reads.Select(r => r.Text).ToList();

@@ -1,3 +1,4 @@
+using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.Bench.Measure;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.TestKit;
@@ -29,7 +30,7 @@ internal sealed record LiveRun(
 
     public double ProcessedPerSecond => Processed / StreamWall.TotalSeconds;
 
-    public static async Task<LiveRun> RunAsync(string url, GroundTruth truth, TimeSpan duration, ILoggerFactory logs, TimeProvider time)
+    public static async Task<LiveRun> RunAsync(string url, SimcamGroundTruth truth, TimeSpan duration, ILoggerFactory logs, TimeProvider time)
     {
         var targetFrames = (long)Math.Round(duration.TotalSeconds * truth.Fps);
         var options = new CameraOptions { Url = url, WidthPx = truth.Width, HeightPx = truth.Height };

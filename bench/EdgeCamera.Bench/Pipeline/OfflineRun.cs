@@ -1,3 +1,4 @@
+using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.Bench.Measure;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.TestKit;
@@ -13,7 +14,7 @@ internal sealed record OfflineRun(long Frames, TimeSpan Wall, Percentiles Proces
 
     public double FramesPerSecond => Frames / Wall.TotalSeconds;
 
-    public static async Task<OfflineRun> RunAsync(string clip, GroundTruth truth, TimeProvider time)
+    public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, TimeProvider time)
     {
         using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
         using var harness = new PipelineHarness(unusedCamera, time);

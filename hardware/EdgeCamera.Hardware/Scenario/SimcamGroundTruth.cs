@@ -40,6 +40,7 @@ public sealed record SimcamVehicle(
     [property: JsonPropertyName("id")] int Id,
     [property: JsonPropertyName("plate")] string Plate,
     [property: JsonPropertyName("country")] string Country,
+    [property: JsonPropertyName("format")] string Format,
     [property: JsonPropertyName("lane")] int Lane,
     [property: JsonPropertyName("direction")] string Direction,
     [property: JsonPropertyName("vehicle")] string Kind,
