@@ -234,6 +234,55 @@ public sealed class TrackerTests
     /// <summary>Monotonic time of frame <paramref name="sequence"/> at 25 fps, in stopwatch ticks.</summary>
     private static long TimestampOf(int sequence) => 1_000_000 + (sequence * System.Diagnostics.Stopwatch.Frequency / 25);
 
+    [Fact]
+    public void A_fast_plate_keeps_its_track_across_frames_the_pipeline_skipped()
+    {
+        // A plate 40 px wide moving 30 px per camera frame; the pipeline sees frames 0, 1, 2, then 5 and 6 (3 and 4
+        // were skipped): in frame 5 it is 90 px from where it was last seen, beyond 1.5 widths, but where its motion
+        // says it should be.
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 12, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        foreach (int sequence in new[] { 0, 1, 2, 5, 6 })
+        {
+            using var frame = new Hardware.Camera.Frame(640, 120, sequence, DateTimeOffset.UnixEpoch.AddSeconds(sequence / 25.0), TimestampOf(sequence));
+            var box = new PixelBox(10 + (sequence * 30), 50, 40, 12);
+            tracker.Observe(frame, [new PlateCandidate(box, 0.9f)], [Read("3903BSJ", 0.8f)], completed);
+        }
+
+        tracker.Flush(completed);
+
+        VehicleRead vehicle = Assert.Single(completed);
+        Assert.Equal(5, vehicle.Votes);
+        Assert.Equal(0, vehicle.FirstFrameSequence);
+        Assert.Equal(6, vehicle.LastFrameSequence);
+    }
+
+    [Fact]
+    public void Two_plates_passing_close_to_each_other_keep_their_own_tracks()
+    {
+        // Two plates in neighbouring lanes moving in opposite directions come within one width of each other
+        // (frame 3); their motion, not just nearness, decides which detection continues which track.
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 12, MinVotes = 2 });
+        var completed = new List<VehicleRead>();
+        for (int sequence = 0; sequence < 7; sequence++)
+        {
+            using var frame = new Hardware.Camera.Frame(640, 200, sequence, DateTimeOffset.UnixEpoch.AddSeconds(sequence / 25.0), TimestampOf(sequence));
+            PlateCandidate[] detections =
+            [
+                new(new PixelBox(100 + (sequence * 40), 60, 40, 12), 0.9f),
+                new(new PixelBox(340 - (sequence * 40), 100, 40, 12), 0.9f),
+            ];
+            tracker.Observe(frame, detections, [Read("1111AAA", 0.8f), Read("2222BBB", 0.8f)], completed);
+        }
+
+        tracker.Flush(completed);
+
+        Assert.Equal(2, completed.Count);
+        Assert.All(completed, v => Assert.Equal(7, v.Votes));
+        Assert.Equal(["1111AAA", "2222BBB"], completed.Select(v => v.Text).Order());
+        Assert.Equal(TravelDirection.LeftToRight, completed.Single(v => v.Text == "1111AAA").Direction);
+    }
+
     /// <summary>Blank frames at 25 fps with increasing sequence numbers, disposed with the generator.</summary>
     private sealed class SyntheticFrames(int width, int height) : IDisposable
     {

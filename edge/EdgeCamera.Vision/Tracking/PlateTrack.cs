@@ -21,10 +21,14 @@ internal sealed class PlateTrack : IDisposable
     private int _bestWidth;
     private int _bestHeight;
     private double _bestQuality = double.NegativeInfinity;
+    private PixelBox _previousBox;
+    private long _previousSequence = -1;
+    private long _lastSequence;
 
     public PlateTrack(long id, Frame frame, PixelBox box)
     {
         Id = id;
+        _lastSequence = frame.Sequence - 1; // the first Update makes it the latest sighting
         FirstBox = box;
         LastBox = box;
         FirstSeenUtc = frame.CapturedAtUtc;
@@ -64,8 +68,34 @@ internal sealed class PlateTrack : IDisposable
 
     public void MarkMissed() => MissedFrames++;
 
+    /// <summary>
+    /// Where the plate should be in frame <paramref name="frameSequence"/>: the last box moved on at the velocity of the
+    /// last two sightings (per camera frame), so frames the pipeline skipped do not break the track.
+    /// </summary>
+    public PixelBox PredictAt(long frameSequence)
+    {
+        long since = frameSequence - _lastSequence;
+        long between = _lastSequence - _previousSequence;
+        if (_previousSequence < 0 || since <= 0 || between <= 0)
+        {
+            return LastBox;
+        }
+
+        double perFrame = (double)since / between;
+        int dx = (int)Math.Round((LastBox.CentreX - _previousBox.CentreX) * perFrame);
+        int dy = (int)Math.Round((LastBox.CentreY - _previousBox.CentreY) * perFrame);
+        return LastBox with { X = LastBox.X + dx, Y = LastBox.Y + dy };
+    }
+
     public void Update(Frame frame, PixelBox box, PlateText? read)
     {
+        if (frame.Sequence > _lastSequence)
+        {
+            _previousBox = LastBox;
+            _previousSequence = _lastSequence;
+            _lastSequence = frame.Sequence;
+        }
+
         LastBox = box;
         _trajectory.Add(new TrackPoint(frame.Sequence, frame.CapturedAtTimestamp, box));
         if (IsInterior(box, frame))

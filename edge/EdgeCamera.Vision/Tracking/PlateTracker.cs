@@ -56,7 +56,7 @@ public sealed class PlateTracker : IDisposable
             }
         }
 
-        Associate(detections);
+        Associate(detections, frame.Sequence);
         for (int d = 0; d < detections.Length; d++)
         {
             if (!_detectionMatched[d])
@@ -113,13 +113,16 @@ public sealed class PlateTracker : IDisposable
         _tracks.Clear();
     }
 
-    /// <summary>Greedy matching: best-scoring (track, detection) pairs first, each side used once.</summary>
-    private void Associate(ReadOnlySpan<PlateCandidate> detections)
+    /// <summary>
+    /// Greedy matching: best-scoring (track, detection) pairs first, each side used once. A track is compared where
+    /// its motion says it should be now, so skipped frames and fast vehicles keep their tracks.
+    /// </summary>
+    private void Associate(ReadOnlySpan<PlateCandidate> detections, long frameSequence)
     {
         _pairs.Clear();
         for (int t = 0; t < _tracks.Count; t++)
         {
-            PixelBox last = _tracks[t].LastBox;
+            PixelBox last = _tracks[t].PredictAt(frameSequence);
             for (int d = 0; d < detections.Length; d++)
             {
                 PixelBox box = detections[d].Box;

@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace EdgeCamera.Vision.Onnx;
+
+/// <summary>Reads the model metadata files with errors that name the file and the field.</summary>
+internal static class ModelJson
+{
+    public static JsonDocument Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"model metadata {path} not found (models/CONTRACT.md)", path);
+        }
+
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    public static JsonElement Object(JsonElement parent, string name, string path) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            ? value
+            : throw Missing(path, name, "an object");
+
+    public static string String(JsonElement parent, string name, string path) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw Missing(path, name, "a string");
+
+    public static double Number(JsonElement parent, string name, string path) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : throw Missing(path, name, "a number");
+
+    public static int Int(JsonElement parent, string name, string path) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) && n > 0
+            ? n
+            : throw Missing(path, name, "a positive integer");
+
+    public static IReadOnlyList<string> Strings(JsonElement parent, string name, string path)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            throw Missing(path, name, "an array of strings");
+        }
+
+        var list = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Missing(path, name, "an array of strings"));
+        }
+
+        return list;
+    }
+
+    private static InvalidDataException Missing(string path, string name, string what) =>
+        new($"{path}: field '{name}' must be {what} (models/CONTRACT.md)");
+}

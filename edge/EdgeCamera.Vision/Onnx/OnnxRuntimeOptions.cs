@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EdgeCamera.Vision.Onnx;
+
+/// <summary>How ONNX Runtime runs the plate models (config section "Models"): files and threads.</summary>
+public sealed class OnnxRuntimeOptions
+{
+    public const string Section = "Models";
+
+    /// <summary>The detector's ONNX file; its metadata is the same path with ".json".</summary>
+    [Required]
+    public string DetectorPath { get; set; } = "models/plate-detector.onnx";
+
+    /// <summary>The recogniser's ONNX file; its metadata is the same path with ".json".</summary>
+    [Required]
+    public string RecogniserPath { get; set; } = "models/plate-recogniser.onnx";
+
+    /// <summary>Threads inside one operator. 1 measured fastest per frame with two models sharing 2 cores (bench/README.md).</summary>
+    [Range(1, 16)]
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>ORT graph optimisation: Basic, Extended or All (bench/README.md compares them).</summary>
+    public GraphOptimizationLevel GraphOptimization { get; set; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
+
+    /// <summary>Below this recogniser confidence (product of slot confidences) Tesseract is asked for a second opinion.</summary>
+    [Range(0.0, 1.0)]
+    public double SecondOpinionBelow { get; set; } = 0.5;
+
+    /// <summary>Resolves a configured path against the application directory when it is relative.</summary>
+    public static string Resolve(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    internal SessionOptions CreateSessionOptions()
+    {
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimization,
+        };
+        return options;
+    }
+}

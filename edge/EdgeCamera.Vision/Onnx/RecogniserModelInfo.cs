@@ -1,0 +1,57 @@
+namespace EdgeCamera.Vision.Onnx;
+
+/// <summary>
+/// What the edge needs to know about the plate recogniser (models/CONTRACT.md): crop size and margin, the
+/// alphabet of the slot outputs (class 0 = empty slot), the format ids of the format head, output names.
+/// </summary>
+public sealed record RecogniserModelInfo(
+    string Name,
+    string Version,
+    string InputName,
+    int InputWidthPx,
+    int InputHeightPx,
+    double Margin,
+    string Alphabet,
+    int Slots,
+    IReadOnlyList<string> Formats,
+    string LatinOutput,
+    string FormatOutput,
+    string ArabicOutput)
+{
+    /// <summary>Classes per slot: the alphabet plus the empty class 0.</summary>
+    public int Classes => Alphabet.Length + 1;
+
+    /// <summary>Reads <paramref name="jsonPath"/>; throws <see cref="InvalidDataException"/> naming the missing field.</summary>
+    public static RecogniserModelInfo Load(string jsonPath)
+    {
+        using var doc = ModelJson.Open(jsonPath);
+        var root = doc.RootElement;
+        var input = ModelJson.Object(root, "input", jsonPath);
+        var outputs = ModelJson.Object(root, "outputs", jsonPath);
+        if (ModelJson.Int(input, "channels", jsonPath) != 1)
+        {
+            throw new InvalidDataException($"{jsonPath}: the recogniser must take one grey channel");
+        }
+
+        return new RecogniserModelInfo(
+            ModelJson.String(root, "name", jsonPath),
+            ModelJson.String(root, "version", jsonPath),
+            ModelJson.String(input, "name", jsonPath),
+            ModelJson.Int(input, "width", jsonPath),
+            ModelJson.Int(input, "height", jsonPath),
+            ModelJson.Number(input, "margin", jsonPath),
+            ModelJson.String(root, "alphabet", jsonPath),
+            ModelJson.Int(root, "slots", jsonPath),
+            ModelJson.Strings(root, "formats", jsonPath),
+            ModelJson.String(outputs, "latin", jsonPath),
+            ModelJson.String(outputs, "format", jsonPath),
+            ModelJson.String(outputs, "arabic", jsonPath));
+    }
+
+    /// <summary>The country code of a format id ("sa-private" → "SA"); "??" for "other" and unknown ids.</summary>
+    public static string CountryOf(string formatId)
+    {
+        int dash = formatId.IndexOf('-', StringComparison.Ordinal);
+        return dash == 2 ? formatId[..2].ToUpperInvariant() : PlateFormats.UnknownCountry;
+    }
+}

@@ -1,0 +1,61 @@
+using EdgeCamera.Vision.Onnx;
+
+namespace EdgeCamera.Vision;
+
+/// <summary>Which plate finder and reader the edge runs.</summary>
+public enum PlateEngineKind
+{
+    /// <summary>The learned ONNX detector and recogniser (models/), Tesseract as second opinion on low confidence.</summary>
+    Onnx,
+
+    /// <summary>The learned ONNX detector and recogniser without a second opinion.</summary>
+    OnnxOnly,
+
+    /// <summary>The classic image-processing plate finder and Tesseract: the baseline, no model files needed.</summary>
+    Classic,
+}
+
+/// <summary>A plate finder and reader that belong together; disposes both.</summary>
+public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, string description) : IDisposable
+{
+    public IPlateDetector Detector { get; } = detector;
+
+    public IPlateReader Reader { get; } = reader;
+
+    /// <summary>For logs and the diagnostics page, e.g. "plate-detector 1.0 + plate-recogniser 1.0 + Tesseract 5 on low confidence".</summary>
+    public string Description { get; } = description;
+
+    public static PlateEngine Create(PlateEngineKind kind, OnnxRuntimeOptions runtime, ClassicDetectorOptions? classic = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        if (kind == PlateEngineKind.Classic)
+        {
+            return new PlateEngine(
+                new ClassicPlateDetector(classic ?? new ClassicDetectorOptions()), new TesseractPlateReader(),
+                "classic plate finder + Tesseract 5 (no ONNX model)");
+        }
+
+        var detector = new OnnxPlateDetector(OnnxRuntimeOptions.Resolve(runtime.DetectorPath), runtime);
+        try
+        {
+            var recogniser = new OnnxPlateReader(OnnxRuntimeOptions.Resolve(runtime.RecogniserPath), runtime);
+            string models = $"{detector.Info.Name} {detector.Info.Version} + {recogniser.Info.Name} {recogniser.Info.Version}";
+            return kind == PlateEngineKind.OnnxOnly
+                ? new PlateEngine(detector, recogniser, models)
+                : new PlateEngine(
+                    detector, new SecondOpinionPlateReader(recogniser, new TesseractPlateReader(), runtime.SecondOpinionBelow),
+                    $"{models} + Tesseract 5 below confidence {runtime.SecondOpinionBelow:0.##}");
+        }
+        catch
+        {
+            detector.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        (Detector as IDisposable)?.Dispose();
+        (Reader as IDisposable)?.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+namespace EdgeCamera.Vision.Tests.Onnx;
+
+public sealed class HeatmapDecoderTests
+{
+    private const int GridWidth = 160;
+    private const int GridHeight = 96;
+    private const int Stride = 4;
+    private const double OneThird = 1.0 / 3.0; // a 1920×1080 frame letterboxed into 640×384
+
+    [Fact]
+    public void A_peak_becomes_one_box_in_frame_pixels()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 50, row: 30, score: 0.9f, widthPx: 40, heightPx: 12);
+        var decoder = new HeatmapDecoder(GridWidth, GridHeight, Stride);
+        var found = new PlateCandidate[8];
+
+        int count = decoder.Decode(heat, boxes, 0.5f, OneThird, 1920, 1080, found);
+
+        Assert.Equal(1, count);
+        // centre (50 + 0.5) × 4 × 3 = 606, (30 + 0.5) × 4 × 3 = 366; size 40 × 3 by 12 × 3
+        Assert.Equal(new PixelBox(546, 348, 120, 36), found[0].Box);
+        Assert.Equal(0.9f, found[0].Score);
+    }
+
+    [Fact]
+    public void Cells_below_the_threshold_are_not_plates()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 50, row: 30, score: 0.49f, widthPx: 40, heightPx: 12);
+
+        int count = new HeatmapDecoder(GridWidth, GridHeight, Stride).Decode(heat, boxes, 0.5f, OneThird, 1920, 1080, new PlateCandidate[8]);
+
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public void Two_plates_come_out_best_first_and_two_peaks_of_one_plate_as_one()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 20, row: 60, score: 0.7f, widthPx: 60, heightPx: 20);
+        Peak(heat, boxes, col: 120, row: 60, score: 0.95f, widthPx: 60, heightPx: 20);
+        Peak(heat, boxes, col: 122, row: 61, score: 0.8f, widthPx: 60, heightPx: 20); // a second peak inside the same plate
+        var found = new PlateCandidate[8];
+
+        int count = new HeatmapDecoder(GridWidth, GridHeight, Stride).Decode(heat, boxes, 0.5f, OneThird, 1920, 1080, found);
+
+        Assert.Equal(2, count);
+        Assert.Equal(0.95f, found[0].Score);
+        Assert.Equal(0.7f, found[1].Score);
+    }
+
+    [Fact]
+    public void Boxes_are_clipped_to_the_frame()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 0, row: 0, score: 0.9f, widthPx: 40, heightPx: 12);
+        var found = new PlateCandidate[8];
+
+        int count = new HeatmapDecoder(GridWidth, GridHeight, Stride).Decode(heat, boxes, 0.5f, OneThird, 1920, 1080, found);
+
+        Assert.Equal(1, count);
+        Assert.Equal(0, found[0].Box.X);
+        Assert.Equal(0, found[0].Box.Y);
+        Assert.True(found[0].Box.Width < 120);
+    }
+
+    private static (float[] Heat, float[] Boxes) Maps() => (new float[GridWidth * GridHeight], new float[4 * GridWidth * GridHeight]);
+
+    private static void Peak(float[] heat, float[] boxes, int col, int row, float score, float widthPx, float heightPx)
+    {
+        int plane = GridWidth * GridHeight;
+        int cell = (row * GridWidth) + col;
+        heat[cell] = score;
+        boxes[cell] = 0.5f;
+        boxes[plane + cell] = 0.5f;
+        boxes[(2 * plane) + cell] = widthPx;
+        boxes[(3 * plane) + cell] = heightPx;
+    }
+}

@@ -1,0 +1,68 @@
+using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Vision.Imaging;
+
+namespace EdgeCamera.Vision.Tests.Onnx;
+
+public sealed class PreprocessingTests
+{
+    [Fact]
+    public void A_1080p_frame_fills_the_top_of_the_detector_input_as_RGB_and_the_rest_is_padding()
+    {
+        using var frame = Uniform(1920, 1080, blue: 30, green: 20, red: 10);
+        var letterbox = new Letterbox(640, 384, pad: 0.5f);
+
+        letterbox.Fill(frame);
+
+        int plane = 640 * 384;
+        Assert.Equal(1.0 / 3.0, letterbox.Scale, 6);
+        Assert.Equal(10 / 255f, letterbox.Tensor[0], 5);                      // R first
+        Assert.Equal(20 / 255f, letterbox.Tensor[plane + (359 * 640) + 639], 5); // G, last content row
+        Assert.Equal(30 / 255f, letterbox.Tensor[(2 * plane) + 100], 5);       // B
+        Assert.Equal(0.5f, letterbox.Tensor[360 * 640]);                       // first padding row
+        Assert.Equal(0.5f, letterbox.Tensor[(3 * plane) - 1]);
+    }
+
+    [Fact]
+    public void Shrinking_averages_blocks_so_a_one_pixel_line_is_not_lost()
+    {
+        using var frame = Uniform(1920, 1080, 0, 0, 0);
+        for (int y = 0; y < 1080; y++)
+        {
+            frame.Pixels[(y * frame.Stride) + (301 * 3) + 2] = 255; // a 1-px red vertical line at x = 301
+        }
+
+        var letterbox = new Letterbox(640, 384, pad: 0.5f);
+        letterbox.Fill(frame);
+
+        Assert.Equal(255 / 3 / 255f, letterbox.Tensor[100], 3); // x 300..302 → output column 100
+        Assert.Equal(0f, letterbox.Tensor[101]);
+    }
+
+    [Fact]
+    public void A_plate_crop_is_stretched_to_the_recogniser_size_in_grey()
+    {
+        using var frame = Uniform(640, 480, blue: 255, green: 255, red: 255);
+        var sampler = new GreyCropSampler(160, 64);
+        var crop = new float[160 * 64];
+
+        sampler.Sample(frame, new PixelBox(100, 100, 80, 20), crop);   // enlarged: bilinear
+        Assert.All(crop, v => Assert.Equal(1f, v, 3));
+
+        sampler.Sample(frame, new PixelBox(0, 0, 640, 256), crop);     // shrunk: block mean
+        Assert.All(crop, v => Assert.Equal(1f, v, 3));
+    }
+
+    private static Frame Uniform(int width, int height, byte blue, byte green, byte red)
+    {
+        var frame = new Frame(width, height, 0, DateTimeOffset.UnixEpoch, 0);
+        var pixels = frame.Pixels;
+        for (int i = 0; i < pixels.Length; i += 3)
+        {
+            pixels[i] = blue;
+            pixels[i + 1] = green;
+            pixels[i + 2] = red;
+        }
+
+        return frame;
+    }
+}
