@@ -18,8 +18,9 @@ echo "demo: building (Release)…"
 dotnet build EdgeCamera.sln -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
 
 mkdir -p "$RUN/logs" "$RUN/mosquitto"
-rm -f "$RUN"/edge-outbox.db* "$RUN"/cloud-evidence.db*
-CLIP=$ROOT/.cache/simcam/demo-seed1
+rm -f "$RUN"/edge-outbox.db* "$RUN"/cloud-evidence.db* "$RUN"/edge-withheld.db*
+# Keyed by the renderer's sources: a change to hardware/simcam or models/plategen renders a new clip.
+CLIP=$ROOT/.cache/simcam/demo-seed1-$(cat hardware/simcam/*.py $(find models/plategen -name '*.py' -o -name '*.json' | sort) | sha256sum | cut -c1-12)
 if [[ ! -f $CLIP/groundtruth.json ]]; then
   echo "demo: rendering the simulated camera's clip (once)…"
   /usr/bin/python3 hardware/simcam/render_video.py --out "$CLIP" --seed 1 >"$RUN/logs/render.log" 2>&1
@@ -47,6 +48,8 @@ user root
 persistence true
 persistence_location $RUN/mosquitto/
 log_dest stdout
+# = WireJson.MaxEvidenceBytes (8 MiB): larger publishes are refused by the broker (cloud-sync/docs/wire-format.md)
+message_size_limit 8388608
 CONF
 /usr/sbin/mosquitto -c "$RUN/mosquitto/mosquitto.conf" >"$RUN/logs/mosquitto.log" 2>&1 & PIDS+=($!)
 wait_port "$BROKER_PORT" mosquitto
@@ -63,8 +66,13 @@ fi
 (cd cloud-sync/EdgeCamera.NationalSim/$BIN && exec ./national-sim --Urls="http://127.0.0.1:$NATIONAL_PORT" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/national.log" 2>&1 & PIDS+=($!)
 wait_port "$NATIONAL_PORT" "national stand-in"
 
+# The fleet's watch list, pushed by the cloud over MQTT: the clip's vehicle 9 (3960TAZ), listed with letter O for digit 0.
+cat >"$RUN/watchlist.json" <<'LIST'
+{ "entries": [ { "plate": "396OTAZ", "country": "SA", "list": "stolen", "reason": "demo: reported stolen" } ] }
+LIST
 (cd cloud-sync/EdgeCamera.Cloud/$BIN && exec ./edgecam-cloud --Urls="http://127.0.0.1:$CLOUD_PORT" \
   --Broker:Port="$BROKER_PORT" --Storage:DatabasePath="$RUN/cloud-evidence.db" --Devices:PublicKeyDirectory="$RUN/devices" \
+  --WatchList:File="$RUN/watchlist.json" \
   --NationalSystem:BaseUrl="http://127.0.0.1:$NATIONAL_PORT/" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$CLOUD_PORT" "cloud receiver"
 
@@ -78,14 +86,18 @@ edge/EdgeCamera.Edge/$BIN/edgecam set-password "${DIAG_ARGS[@]}" <"$RUN/diagnost
   --Camera:Url="rtsp://127.0.0.1:$RTSP_PORT/cam" --Broker:Port="$BROKER_PORT" \
   --Outbox:DatabasePath="$RUN/edge-outbox.db" --Signing:PrivateKeyPath="$RUN/device-key.pem" \
   --Hardware:Mode=Simulated --Hardware:GroundTruthPath="$CLIP/groundtruth.json" \
+  --Violations:WithheldDatabasePath="$RUN/edge-withheld.db" \
   --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
 wait_port "$EDGE_PORT" "edge worker"
 
 cat <<MSG
 
 EdgeCamera demo is running (Ctrl-C stops it). Violations appear at the national system within about a minute:
-simulated loops, radar and signal play the clip's ground truth (edge.settings.json "Scenario"): speeding (SPD)
-and red-light (RLT) notices; plain reads stay on the unit (ReadRetention).
+simulated loops, radar and signal play the clip's ground truth (edge.settings.json "Scenario"): speeding (SPD),
+red-light (RLT), bus-lane (BUS: lane 2 all day, trucks exempt) and wrong-way (WWY: the clip's last car) notices, and a
+watch-list hit (WLH, amount 0: reported, not fined) for the plate in $RUN/watchlist.json, which the cloud pushes
+retained on edgecam/v1/watchlist (edit the file: the new list reaches the unit within 10 s). Plain reads stay on the
+unit (ReadRetention). Rules, watch list, frame ring and the (simulated) status LED: http://127.0.0.1:$EDGE_PORT/api/violations
   National stand-in, notices:  http://127.0.0.1:$NATIONAL_PORT/      (JSON: /api/v1/notices)
   Edge worker status:          http://127.0.0.1:$EDGE_PORT/api/status   recent reads: /api/reads
   Technician's page:           https://127.0.0.1:$EDGE_HTTPS_PORT/diag/   (the unit's self-signed certificate; or http://127.0.0.1:$EDGE_PORT/diag/)

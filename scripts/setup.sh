@@ -15,8 +15,11 @@ PACKAGES=(
   gstreamer1.0-plugins-ugly gstreamer1.0-libav
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara libtesseract5
   python3-pil python3-numpy libraqm0
+  python3-torch python3-torchvision python3-onnx   # models/: training and its smoke test (under /usr/bin/python3)
   fonts-dejavu-core fonts-noto-core fonts-kacst
+  postgresql   # the cloud's multi-node store (tests start their own server on 127.0.0.1)
   chromium   # the diagnostics page's browser tests (Playwright drives Debian's chromium)
+  opencv-data libgtk-3-0   # bench/: the OpenCV Haar-cascade plate baseline (OpenCvSharp4's native library needs GTK 3)
 )
 # The arm64 smoke run (scripts/arm64-smoke.sh): qemu plus the arm64 libraries the unit's Debian has.
 if [[ "${EDGECAM_SETUP_EXTRA:-}" == *arm64* ]]; then

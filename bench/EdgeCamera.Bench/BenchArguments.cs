@@ -1,36 +1,91 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using EdgeCamera.Bench.Engines;
 
 namespace EdgeCamera.Bench;
 
-/// <summary>Command line: <c>[--seconds N]</c>, the live run's length (default: one clip length).</summary>
-internal sealed record BenchArguments(TimeSpan? LiveDuration)
+/// <summary>
+/// Command line: <c>[--engines onnx,onnx-only,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]</c>.
+/// </summary>
+internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, string ModelsDir, TimeSpan? LiveDuration, TimeSpan OfflineLimit)
 {
-    /// <summary>Longest live run allowed: ten minutes of stream.</summary>
+    public const string Usage =
+        "usage: EdgeCamera.Bench [--engines onnx,onnx-only,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]\n" +
+        "  --engines          which engines, in this order (default: all four)\n" +
+        "  --models DIR       plate-detector.onnx and plate-recogniser.onnx (+ .json) for the onnx engines (default: models)\n" +
+        "  --seconds N        live run per engine, 1–600 s (default: one clip length)\n" +
+        "  --offline-seconds N  offline run per engine at most, 1–600 s (default 45; a faster engine does the whole clip)";
+
+    /// <summary>Longest run allowed per engine and phase: ten minutes.</summary>
     private const int MaxSeconds = 600;
+
+    /// <summary>Offline cap per engine: four engines × (45 s offline + a 35-s clip live + connecting) + decoding keeps the default run under ~6 minutes.</summary>
+    private static readonly TimeSpan DefaultOfflineLimit = TimeSpan.FromSeconds(45);
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchArguments? parsed, out string error)
     {
         parsed = null;
         error = string.Empty;
         TimeSpan? live = null;
+        var offline = DefaultOfflineLimit;
+        var models = "models";
+        IReadOnlyList<BenchEngineKind> engines = Enum.GetValues<BenchEngineKind>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--seconds" && i + 1 < args.Length
-                && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                && seconds is >= 1 and <= MaxSeconds)
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            var ok = args[i] switch
             {
-                live = TimeSpan.FromSeconds(seconds);
-                i++;
-            }
-            else
+                "--seconds" => TrySeconds(value, out var s) && Set(ref live, s),
+                "--offline-seconds" => TrySeconds(value, out var s) && Set(ref offline, s),
+                "--models" => value is not null && Set(ref models, value),
+                "--engines" => TryEngines(value, out var e) && Set(ref engines, e),
+                _ => false,
+            };
+            if (!ok)
             {
-                error = $"usage: EdgeCamera.Bench [--seconds N]   (N: live run length, 1–{MaxSeconds} s; default one clip length). Not understood: {args[i]}";
+                error = $"{Usage}\nNot understood: {args[i]}{(value is null ? string.Empty : " " + value)}";
                 return false;
             }
+
+            i++;
         }
 
-        parsed = new BenchArguments(live);
+        parsed = new BenchArguments(engines, models, live, offline);
         return true;
+    }
+
+    private static bool Set<T>(ref T target, T value)
+    {
+        target = value;
+        return true;
+    }
+
+    private static bool TrySeconds(string? value, out TimeSpan seconds)
+    {
+        seconds = default;
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s is < 1 or > MaxSeconds)
+        {
+            return false;
+        }
+
+        seconds = TimeSpan.FromSeconds(s);
+        return true;
+    }
+
+    private static bool TryEngines(string? value, out IReadOnlyList<BenchEngineKind> engines)
+    {
+        var list = new List<BenchEngineKind>();
+        engines = list;
+        foreach (var name in (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!BenchEngineNames.TryParse(name, out var kind) || list.Contains(kind))
+            {
+                return false;
+            }
+
+            list.Add(kind);
+        }
+
+        return list.Count > 0;
     }
 }

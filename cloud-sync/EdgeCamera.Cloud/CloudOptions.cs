@@ -12,15 +12,6 @@ public sealed class ReceiverOptions
     public string SharedGroup { get; set; } = "edgecam-cloud";
 }
 
-/// <summary>The "Storage" config section.</summary>
-public sealed class StorageOptions
-{
-    public const string Section = "Storage";
-
-    [Required]
-    public string DatabasePath { get; set; } = "var/cloud/evidence.db";
-}
-
 /// <summary>The "NationalSystem" config section: where and how to forward.</summary>
 public sealed class NationalSystemOptions
 {

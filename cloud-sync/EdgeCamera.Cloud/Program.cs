@@ -1,3 +1,9 @@
 using EdgeCamera.Cloud;
 
+if (args.Length > 0 && args[0] == EdgeCamera.Cloud.Forwarding.ReplayCommand.Name)
+{
+    return EdgeCamera.Cloud.Forwarding.ReplayCommand.Run(args[1..], Console.Out);
+}
+
 CloudApp.Build(args).Run();
+return 0;

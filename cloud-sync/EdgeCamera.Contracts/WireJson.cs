@@ -25,6 +25,12 @@ public static class WireJson
     public static bool TryParsePackage(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidencePackage? package, out string error) =>
         TryParse(utf8, WireJsonContext.Default.EvidencePackage, out package, out error);
 
+    public static byte[] Serialize(ResendRequest request) =>
+        JsonSerializer.SerializeToUtf8Bytes(request, WireJsonContext.Default.ResendRequest);
+
+    public static bool TryParseResendRequest(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out ResendRequest? request, out string error) =>
+        TryParse(utf8, WireJsonContext.Default.ResendRequest, out request, out error);
+
     public static bool TryParseAck(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidenceAck? ack, out string error) =>
         TryParse(utf8, WireJsonContext.Default.EvidenceAck, out ack, out error);
 
@@ -75,6 +81,7 @@ public static class WireJson
 [JsonSerializable(typeof(EvidencePackage))]
 [JsonSerializable(typeof(JwsHeader))]
 [JsonSerializable(typeof(EvidenceAck))]
+[JsonSerializable(typeof(ResendRequest))]
 [JsonSerializable(typeof(ViolationIntake))]
 [JsonSerializable(typeof(IntakeReceipt))]
 [JsonSerializable(typeof(Notice))]

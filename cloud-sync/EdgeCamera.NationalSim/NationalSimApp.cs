@@ -20,9 +20,11 @@ public static class NationalSimApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<NoticeRegistry>();
         builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddOpenApi(IntakeContract.Configure);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default));
 
         var app = builder.Build();
+        app.MapOpenApi(); // the intake contract at /openapi/v1.json (committed copy: cloud-sync/docs/national-intake.openapi.json)
         app.MapIntake();
         app.MapNoticesPage();
         return app;

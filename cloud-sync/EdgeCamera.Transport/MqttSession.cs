@@ -20,7 +20,10 @@ public sealed partial class MqttSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly IMqttClient _client;
     private readonly SemaphoreSlim _disconnected = new(0, 1);
+    private readonly MqttTlsFiles? _tls;
     private long _reconnects;
+    private long _publishesRefused;
+    private long _connectFailures;
 
     public MqttSession(MqttSessionOptions options, IReadOnlyList<string> subscriptions, ILogger<MqttSession> log, TimeProvider time)
     {
@@ -28,6 +31,11 @@ public sealed partial class MqttSession : IAsyncDisposable
         _subscriptions = subscriptions;
         _log = log;
         _time = time;
+        if (options.UseTls)
+        {
+            _tls = MqttTlsFiles.TryLoad(options, out var files, out var error) ? files : throw new InvalidOperationException(error);
+        }
+
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += _ =>
@@ -49,7 +57,21 @@ public sealed partial class MqttSession : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>Presence (set before <see cref="RunAsync"/>): <see cref="Birth"/> is published retained after every
+    /// (re)connect; <see cref="Will"/> is the Last Will the broker publishes retained when the connection drops, and is
+    /// asked for on a clean shutdown too, so the retained value always says whether the client is there.</summary>
+    public (string Topic, byte[] Payload)? Birth { get; set; }
+
+    /// <inheritdoc cref="Birth"/>
+    public (string Topic, byte[] Payload)? Will { get; set; }
+
     public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Connection attempts that failed (broker down, TLS handshake refused, CONNACK error).</summary>
+    public long ConnectFailures => Interlocked.Read(ref _connectFailures);
+
+    /// <summary>Publishes the broker answered with an error reason code (e.g. over its <c>message_size_limit</c>).</summary>
+    public long PublishesRefused => Interlocked.Read(ref _publishesRefused);
 
     /// <summary>Keeps the session connected until <paramref name="ct"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -73,8 +95,9 @@ public sealed partial class MqttSession : IAsyncDisposable
             {
                 break;
             }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or InvalidOperationException or OperationCanceledException or MQTTnet.Adapter.MqttConnectingFailedException)
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or InvalidOperationException or OperationCanceledException or MQTTnet.Adapter.MqttConnectingFailedException or System.Security.Authentication.AuthenticationException or IOException)
             {
+                Interlocked.Increment(ref _connectFailures);
                 var delay = backoff.Next();
                 LogConnectFailed(_log, _options.Host, _options.Port, backoff.Attempt, delay.TotalSeconds, ex.Message);
                 try
@@ -93,7 +116,13 @@ public sealed partial class MqttSession : IAsyncDisposable
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
-                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cts.Token);
+                var disconnect = new MqttClientDisconnectOptionsBuilder();
+                if (Will is not null)
+                {
+                    disconnect.WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage);
+                }
+
+                await _client.DisconnectAsync(disconnect.Build(), cts.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
             {
@@ -103,7 +132,12 @@ public sealed partial class MqttSession : IAsyncDisposable
     }
 
     /// <summary>Publishes at QoS 1 and waits for the broker's PUBACK. False when not connected or the broker refused.</summary>
-    public async Task<bool> TryPublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken ct)
+    public Task<bool> TryPublishAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken ct) =>
+        TryPublishAsync(topic, payload, retain: false, ct);
+
+    /// <summary>As <see cref="TryPublishAsync(string, ReadOnlyMemory{byte}, CancellationToken)"/>; <paramref name="retain"/>:
+    /// the broker keeps it as the topic's current value and gives it to every later subscriber.</summary>
+    public async Task<bool> TryPublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken ct)
     {
         if (!_client.IsConnected)
         {
@@ -114,10 +148,17 @@ public sealed partial class MqttSession : IAsyncDisposable
             .WithTopic(topic)
             .WithPayload(new ReadOnlySequence<byte>(payload))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
             .Build();
         try
         {
             var result = await _client.PublishAsync(message, ct);
+            if (!result.IsSuccess)
+            {
+                Interlocked.Increment(ref _publishesRefused);
+                LogPublishRefused(_log, topic, payload.Length, result.ReasonCode.ToString(), result.ReasonString ?? string.Empty);
+            }
+
             return result.IsSuccess;
         }
         catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
@@ -131,12 +172,28 @@ public sealed partial class MqttSession : IAsyncDisposable
     {
         _client.Dispose();
         _disconnected.Dispose();
+        _tls?.Dispose();
         await Task.CompletedTask;
     }
 
     private async Task ConnectAndSubscribeAsync(CancellationToken ct)
     {
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder();
+        if (_tls is { } tls)
+        {
+            builder.WithTlsOptions(t => t
+                .UseTls()
+                .WithTargetHost(_options.TlsServerName ?? _options.Host)
+                .WithClientCertificates([tls.Client])
+                .WithCertificateValidationHandler(e => tls.IsTrustedBroker(e.Certificate, e.SslPolicyErrors)));
+        }
+
+        if (Will is { } will)
+        {
+            builder.WithWillTopic(will.Topic).WithWillPayload(will.Payload).WithWillRetain(true).WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var options = builder
             .WithTcpServer(_options.Host, _options.Port)
             .WithClientId(_options.ClientId)
             .WithProtocolVersion(MqttProtocolVersion.V500)
@@ -164,7 +221,7 @@ public sealed partial class MqttSession : IAsyncDisposable
         }
         else
         {
-            LogConnected(_log, _options.Host, _options.Port, _options.ClientId, result.IsSessionPresent);
+            LogConnected(_log, _options.Host, _options.Port, _options.ClientId, result.IsSessionPresent, _tls is null ? "plain TCP" : "TLS, client certificate " + _tls.Client.Subject);
         }
 
         if (_subscriptions.Count > 0)
@@ -176,6 +233,11 @@ public sealed partial class MqttSession : IAsyncDisposable
             }
 
             await _client.SubscribeAsync(subscribe.Build(), ct);
+        }
+
+        if (Birth is { } birth)
+        {
+            await TryPublishAsync(birth.Topic, birth.Payload, retain: true, ct);
         }
     }
 
@@ -205,8 +267,8 @@ public sealed partial class MqttSession : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Host}:{Port} as {ClientId} (session present: {SessionPresent})")]
-    private static partial void LogConnected(ILogger log, string host, int port, string clientId, bool sessionPresent);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Host}:{Port} as {ClientId} (session present: {SessionPresent}; {Security})")]
+    private static partial void LogConnected(ILogger log, string host, int port, string clientId, bool sessionPresent, string security);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT reconnected to {Host}:{Port} (session present: {SessionPresent})")]
     private static partial void LogReconnected(ILogger log, string host, int port, bool sessionPresent);
@@ -219,6 +281,9 @@ public sealed partial class MqttSession : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT publish to {Topic} failed: {Reason}")]
     private static partial void LogPublishFailed(ILogger log, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Broker refused the publish to {Topic} ({Bytes} bytes): {ReasonCode} {ReasonString}")]
+    private static partial void LogPublishRefused(ILogger log, string topic, int bytes, string reasonCode, string reasonString);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the message on {Topic} failed; it stays unacknowledged and will be redelivered")]
     private static partial void LogHandlerFailed(ILogger log, string topic, Exception ex);

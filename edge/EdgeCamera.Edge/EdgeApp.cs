@@ -8,10 +8,12 @@ using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Edge.Site;
 using EdgeCamera.Edge.Uplink;
 using EdgeCamera.Edge.Violations;
+using EdgeCamera.Edge.WatchList;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Hosting;
 using EdgeCamera.Transport;
 using EdgeCamera.Vision;
+using EdgeCamera.Vision.Onnx;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCamera.Edge;
@@ -24,7 +26,8 @@ public static class EdgeApp
 {
     private static readonly string[] Sections =
     [
-        DeviceOptions.Section, CameraOptions.Section, DetectorSection, TrackerSection, PipelineOptions.Section,
+        DeviceOptions.Section, CameraOptions.Section, PlateEngineOptions.Section, OnnxRuntimeOptions.Section,
+        DetectorSection, TrackerSection, PipelineOptions.Section,
         EvidenceOptions.Section, SigningOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
         DiagnosticsOptions.Section, .. ViolationsRegistration.Sections,
     ];
@@ -53,8 +56,12 @@ public static class EdgeApp
         // Vision: find plates, read them, follow each vehicle and vote on its plate.
         services.AddStrictOptions<ClassicDetectorOptions>(config, DetectorSection);
         services.AddStrictOptions<TrackerOptions>(config, TrackerSection);
-        services.AddSingleton<IPlateDetector>(sp => new ClassicPlateDetector(Value<ClassicDetectorOptions>(sp)));
-        services.AddSingleton<IPlateReader>(_ => new TesseractPlateReader());
+        services.AddStrictOptions<PlateEngineOptions>(config, PlateEngineOptions.Section);
+        services.AddStrictOptions<OnnxRuntimeOptions>(config, OnnxRuntimeOptions.Section);
+        services.AddSingleton(sp => PlateEngine.Create(
+            Value<PlateEngineOptions>(sp).Engine, Value<OnnxRuntimeOptions>(sp), Value<ClassicDetectorOptions>(sp)));
+        services.AddSingleton(sp => sp.GetRequiredService<PlateEngine>().Detector);
+        services.AddSingleton(sp => sp.GetRequiredService<PlateEngine>().Reader);
         services.AddSingleton(sp => new PlateTracker(Value<TrackerOptions>(sp)));
         services.AddStrictOptions<PipelineOptions>(config, PipelineOptions.Section);
         services.AddSingleton<PipelineStats>();
@@ -71,16 +78,26 @@ public static class EdgeApp
         services.AddSingleton(sp => DeviceKey.TryLoad(Value<SigningOptions>(sp).PrivateKeyPath, out var key, out var error)
             ? key
             : throw new InvalidOperationException($"Cannot sign evidence: {error}. Create the key with 'edgecam provision'."));
-        services.AddSingleton(sp => new LiteDbOutbox(Value<OutboxOptions>(sp).DatabasePath, sp.GetRequiredService<DeviceKey>()));
+        services.AddSingleton(sp => new LiteDbOutbox(
+            Value<OutboxOptions>(sp).DatabasePath,
+            sp.GetRequiredService<DeviceKey>(),
+            new OutboxLimits(Value<OutboxOptions>(sp).MaxBytes, Value<EvidenceOptions>(sp).ReadTypeCode),
+            sp.GetRequiredService<ILogger<LiteDbOutbox>>()));
 
         // Uplink: MQTT to the cloud, acknowledgements back on this device's topic.
         services.AddStrictOptions<MqttSessionOptions>(config, MqttSessionOptions.Section);
         services.AddSingleton<WakeSignal>();
         services.AddSingleton(sp => new MqttSession(
             Value<MqttSessionOptions>(sp),
-            [Topics.Ack(Value<DeviceOptions>(sp).DeviceId)],
+            [Topics.Ack(Value<DeviceOptions>(sp).DeviceId), Topics.Resend(Value<DeviceOptions>(sp).DeviceId), Topics.WatchList],
             sp.GetRequiredService<ILogger<MqttSession>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>())
+        {
+            // Presence for the cloud's fleet view and central subscribers: retained "online" on connect, Last Will "offline".
+            Birth = PresenceMessage(Value<DeviceOptions>(sp).DeviceId, DeviceStatus.Online, sp.GetRequiredService<TimeProvider>()),
+            Will = PresenceMessage(Value<DeviceOptions>(sp).DeviceId, DeviceStatus.Offline, sp.GetRequiredService<TimeProvider>()),
+        });
+        services.AddSingleton<WatchListReceiver>(); // the cloud's retained watch list → the WLH rule's list
         services.AddSingleton<UplinkWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<UplinkWorker>());
 
@@ -89,10 +106,14 @@ public static class EdgeApp
 
         var app = builder.Build();
         app.MapStatusEndpoints();
+        app.MapViolationStatus(); // /api/violations: rules, watch list, frame ring, withheld, status LED
         app.MapDiagnostics();
         return app;
     }
 
     private static T Value<T>(IServiceProvider sp)
         where T : class => sp.GetRequiredService<IOptions<T>>().Value;
+
+    private static (string Topic, byte[] Payload) PresenceMessage(string deviceId, string state, TimeProvider time) =>
+        (DeviceStatus.Topic(deviceId), new DeviceStatus(deviceId, state, typeof(EdgeApp).Assembly.GetName().Version?.ToString() ?? "0.0.0", time.GetUtcNow()).Serialize());
 }

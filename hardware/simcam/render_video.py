@@ -3,7 +3,8 @@
 
     /usr/bin/python3 hardware/simcam/render_video.py --out DIR [--seed 1] [--duration-s 30]
 
-Writes DIR/road.mp4 (1920x1080, 25 fps, H.264 main, no B-frames, GOP 25),
+Writes DIR/road.mp4 (1920x1080, 25 fps, H.264 main, no B-frames, GOP 25; after the scheduled traffic one car drives
+the wrong way up lane 1, so the clip runs a few seconds past --duration-s),
 DIR/groundtruth.json, DIR/labels.tsv and DIR/frames/v<id>.png (largest view of each plate).
 """
 import argparse
@@ -84,14 +85,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--duration-s", type=float, default=30.0)
+    ap.add_argument("--duration-s", type=float, default=30.0, help="the schedule's length (the clip runs on to show the wrong-way car)")
+    ap.add_argument("--no-wrong-way", action="store_true", help="leave out the wrong-way vehicle at the end")
     args = ap.parse_args()
     started = time.monotonic()
     (args.out / "frames").mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
-    n_frames = round(args.duration_s * FPS)
     background = scene.render_background(rng)
     vehicles = schedule.build(rng, args.duration_s)
+    clip_s = args.duration_s if args.no_wrong_way else max(args.duration_s, schedule.add_wrong_way(vehicles, rng))
+    n_frames = round(clip_s * FPS)
     compute_boxes(vehicles, n_frames)
     samples = {max(v.boxes, key=lambda b: b["w"])["frame"]: v for v in vehicles if v.boxes}
 

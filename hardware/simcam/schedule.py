@@ -16,15 +16,16 @@ GAP_S = (0.6, 1.6)                         # brief: >= ~0.5 s between a vehicle 
 MAX_TILT_DEG, LANE_SHEAR, SHEAR_JITTER = 2.5, 0.04, 0.03   # brief: a few degrees of skew/rotation
 
 
-def _vehicle(vid, lane, name, fmt, t0, rng):
+def _vehicle(vid, lane, name, fmt, t0, rng, wrong_way=False):
     spec = render.random_plate(fmt, rng)
     plate = render.render_plate(spec, int(fmt.size_mm[0] * PLATE_PX_PER_MM), fmt)
     kind = rng.choice(KINDS_BY_FORMAT.get(name, ["sedan", "sedan", "suv"]))
     colour = rng.choice(TAXI_COLOURS if name == "sa-transport" else BODY_COLOURS)
     shear = (-LANE_SHEAR if LANES[lane]["x_mm"] < 0 else LANE_SHEAR) + rng.uniform(-SHEAR_JITTER, SHEAR_JITTER)
-    sprite = make_sprite(plate, fmt.size_mm, kind, colour, LANES[lane]["direction"] == "approaching",
+    approaching = (LANES[lane]["direction"] == "approaching") != wrong_way
+    sprite = make_sprite(plate, fmt.size_mm, kind, colour, approaching,
                          rng.uniform(-MAX_TILT_DEG, MAX_TILT_DEG), shear)
-    v = Vehicle(id=vid, lane=lane, spec=spec, sprite=sprite, t0=t0, speed=speed_for(rng))
+    v = Vehicle(id=vid, lane=lane, spec=spec, sprite=sprite, t0=t0, speed=speed_for(rng), wrong_way=wrong_way)
     v.kind, v.colour = kind, colour
     fit_track(v)
     return v
@@ -49,3 +50,19 @@ def build(rng, duration_s):
         vehicles.append(v)
         next_t[lane] = v.t0 + v.duration + rng.uniform(*GAP_S)
     return vehicles
+
+
+WRONG_WAY_LANE = 1          # judgement: the approaching lane, so the wrong-way car shows its rear plate going away
+WRONG_WAY_FORMAT = "sa-private"
+
+
+def add_wrong_way(vehicles, rng):
+    """Appends one vehicle driving against lane 1's direction, entering once every scheduled vehicle has left the
+    picture (so the others' boxes and timings stay as they were). Drawn from rng after the schedule: the scheduled
+    vehicles do not change. Returns the clip length (s) that shows it leaving."""
+    t0 = max(v.t0 + v.duration for v in vehicles) + GAP_S[0]
+    fmts = formats.load_all()
+    v = _vehicle(len(vehicles) + 1, WRONG_WAY_LANE, WRONG_WAY_FORMAT, fmts[WRONG_WAY_FORMAT], t0, rng, wrong_way=True)
+    vehicles.append(v)
+    return v.t0 + v.duration + GAP_S[0]
+

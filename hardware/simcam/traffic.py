@@ -37,10 +37,14 @@ class Vehicle:
     speed: float            # z-units per second
     z_near: float = 0.0     # nearest z on the track (set by fit_track)
     boxes: list = field(default_factory=list)
+    wrong_way: bool = False  # drives against its lane's direction (the wrong-way rule's case)
 
     @property
     def direction(self):
-        return LANES[self.lane]["direction"]
+        lawful = LANES[self.lane]["direction"]
+        if not self.wrong_way:
+            return lawful
+        return "departing" if lawful == "approaching" else "approaching"
 
     @property
     def z_far(self):

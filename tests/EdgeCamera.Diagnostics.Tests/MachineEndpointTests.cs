@@ -25,6 +25,8 @@ public sealed class MachineEndpointTests(BrowserFixture fixture)
             "edgecam_camera_frames_read_total", "edgecam_camera_frames_dropped_total", "edgecam_pipeline_detections_total",
             "edgecam_pipeline_reads_total", "edgecam_vehicles_total", "edgecam_outbox_depth", "edgecam_uplink_acknowledged_total",
             "edgecam_ack_latency_seconds_sum", "edgecam_ack_latency_seconds_count",
+            "edgecam_outbox_oldest_age_seconds", "edgecam_outbox_bytes", "edgecam_outbox_max_bytes", "edgecam_outbox_evictions_total",
+            "edgecam_outbox_write_failures_total", "edgecam_outbox_over_budget",
         })
         {
             Assert.Contains("\n" + name + " ", "\n" + text, StringComparison.Ordinal);
@@ -43,6 +45,7 @@ public sealed class MachineEndpointTests(BrowserFixture fixture)
 
         Assert.True(ready, "readyz turns 200 once frames flow and the broker is connected");
         Assert.Contains("\"broker\":\"connected\"", await http.GetStringAsync(fixture.Edge.BaseUrl + "/readyz"), StringComparison.Ordinal);
+        Assert.Contains("\"outbox\":\"within budget\"", await http.GetStringAsync(fixture.Edge.BaseUrl + "/readyz"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(fixture.Edge.BaseUrl + "/healthz")).StatusCode);
     }
 

@@ -38,16 +38,17 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     /// <param name="edgeArgs">Extra command-line settings of the edge worker, given the camera; default
     /// <see cref="PlainReadsArgs"/>.</param>
-    public static async Task<SystemUnderTest> StartAsync(Func<SimulatedCamera, IReadOnlyList<string>>? edgeArgs = null)
+    /// <param name="cloudArgs">Extra command-line settings of the cloud receiver (e.g. its watch-list file).</param>
+    public static async Task<SystemUnderTest> StartAsync(Func<SimulatedCamera, IReadOnlyList<string>>? edgeArgs = null, IReadOnlyList<string>? cloudArgs = null)
     {
         var broker = await MosquittoBroker.StartAsync();
         var camera = await SimulatedCamera.StartAsync();
         var sut = new SystemUnderTest { Broker = broker, Camera = camera };
-        await sut.StartHostsAsync((edgeArgs ?? PlainReadsArgs)(camera));
+        await sut.StartHostsAsync((edgeArgs ?? PlainReadsArgs)(camera), cloudArgs ?? []);
         return sut;
     }
 
-    private async Task StartHostsAsync(IReadOnlyList<string> edgeArgs)
+    private async Task StartHostsAsync(IReadOnlyList<string> edgeArgs, IReadOnlyList<string> cloudArgs)
     {
         var nationalPort = FreePort.Next();
         var registry = Path.Combine(_dataDir, "devices");
@@ -64,6 +65,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             $"--Storage:DatabasePath={Path.Combine(_dataDir, "cloud.db")}",
             $"--Devices:PublicKeyDirectory={registry}",
             $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
+            .. cloudArgs,
         ]);
         await Cloud.StartAsync();
 
@@ -76,6 +78,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             $"--Broker:ClientId={DeviceId}",
             $"--Outbox:DatabasePath={Path.Combine(_dataDir, "outbox.db")}",
             $"--Signing:PrivateKeyPath={privateKey}",
+            $"--Violations:WithheldDatabasePath={Path.Combine(_dataDir, "withheld.db")}",
             .. edgeArgs,
         ]);
         await Edge.StartAsync();

@@ -13,10 +13,13 @@ public sealed class LaneRuleTests
     private static DateTimeOffset Riyadh(int hour, int minute, int second = 0, int day = 25) =>
         new(2026, 11, day, hour, minute, second, TimeSpan.FromHours(3));
 
+    /// <summary>A car-length passage over lane 2's loops.</summary>
+    private static SensorContext Car => new(TestSite.Loop(50, lane: 2, lengthClass: VehicleLengthClass.Car, device: "LOOP-L2"), null, []);
+
     [Fact]
     public void A_car_in_the_bus_lane_during_its_hours_is_a_violation()
     {
-        var outcome = _site.RestrictedLane().Evaluate(_site.Passage(lane: 2, utc: Riyadh(7, 45)));
+        var outcome = _site.RestrictedLane().Evaluate(_site.Passage(lane: 2, utc: Riyadh(7, 45), sensors: Car));
 
         Assert.Equal(RuleVerdict.Violation, outcome.Verdict);
         Assert.Equal(("BUS", 2), (outcome.Violation!.TypeCode, outcome.Violation.LaneId));
@@ -28,10 +31,19 @@ public sealed class LaneRuleTests
     {
         var rule = _site.RestrictedLane();
 
-        Assert.Equal(RuleVerdict.Compliant, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(6, 29, 59))).Verdict);
-        Assert.Equal(RuleVerdict.Violation, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(6, 30))).Verdict);
-        Assert.Equal(RuleVerdict.Violation, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(8, 59, 59))).Verdict);
-        Assert.Equal(RuleVerdict.Compliant, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(9, 0))).Verdict);
+        Assert.Equal(RuleVerdict.Compliant, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(6, 29, 59), sensors: Car)).Verdict);
+        Assert.Equal(RuleVerdict.Violation, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(6, 30), sensors: Car)).Verdict);
+        Assert.Equal(RuleVerdict.Violation, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(8, 59, 59), sensors: Car)).Verdict);
+        Assert.Equal(RuleVerdict.Compliant, rule.Evaluate(_site.Passage(lane: 2, utc: Riyadh(9, 0), sensors: Car)).Verdict);
+    }
+
+    [Fact]
+    public void A_vehicle_the_loops_did_not_measure_is_not_judged_in_a_lane_that_exempts_buses()
+    {
+        var outcome = _site.RestrictedLane().Evaluate(_site.Passage(lane: 2, utc: Riyadh(7, 45)));
+
+        Assert.Equal(RuleVerdict.NotApplicable, outcome.Verdict);
+        Assert.Null(outcome.Violation);
     }
 
     [Fact]
@@ -77,18 +89,30 @@ public sealed class LaneRuleTests
     public void Without_a_tracker_direction_the_trajectory_decides_once_it_moved_far_enough()
     {
         var rule = _site.WrongWay();
-        IReadOnlyList<TrajectoryPoint> up40 = [_site.Point(0, 900), _site.Point(10, 860)];
-        IReadOnlyList<TrajectoryPoint> up39 = [_site.Point(0, 900), _site.Point(10, 861)];
+        IReadOnlyList<TrajectoryPoint> up40 = [_site.Point(0, 900, widthPx: 200), _site.Point(10, 860, widthPx: 150)];
+        IReadOnlyList<TrajectoryPoint> up39 = [_site.Point(0, 900, widthPx: 200), _site.Point(10, 861, widthPx: 150)];
 
         Assert.Equal(RuleVerdict.Violation, rule.Evaluate(_site.Passage(lane: 1, track: up40)).Verdict);
         Assert.Equal(RuleVerdict.NotApplicable, rule.Evaluate(_site.Passage(lane: 1, track: up39)).Verdict);
     }
 
     [Fact]
+    public void A_plate_that_moves_up_the_image_while_it_grows_is_not_judged_wrong_way()
+    {
+        // An approaching vehicle rising over the road crest: its plate moves up (y 466 → 392) and grows (89 → 92 px),
+        // as vehicle 1 of the simulated camera's clip does in its first frames.
+        IReadOnlyList<TrajectoryPoint> overTheCrest = [_site.Point(0, 500, groundX: 750, widthPx: 89), _site.Point(3, 426, groundX: 746, widthPx: 92)];
+        IReadOnlyList<TrajectoryPoint> shrinking = [_site.Point(0, 500, groundX: 750, widthPx: 100), _site.Point(3, 426, groundX: 746, widthPx: 85)];
+
+        Assert.Equal(RuleVerdict.NotApplicable, _site.WrongWay().Evaluate(_site.Passage(lane: 1, track: overTheCrest)).Verdict);
+        Assert.Equal(RuleVerdict.Violation, _site.WrongWay().Evaluate(_site.Passage(lane: 1, track: shrinking)).Verdict);
+    }
+
+    [Fact]
     public void The_lane_is_found_from_the_trajectory_when_the_passage_does_not_name_it()
     {
         // Moving up the image inside lane 2's polygon: receding, as lane 2 runs.
-        IReadOnlyList<TrajectoryPoint> inLane2 = [_site.Point(0, 1000, groundX: 1650), _site.Point(10, 600, groundX: 1300)];
+        IReadOnlyList<TrajectoryPoint> inLane2 = [_site.Point(0, 1000, groundX: 1650, widthPx: 300), _site.Point(10, 600, groundX: 1300, widthPx: 120)];
 
         var outcome = _site.WrongWay().Evaluate(_site.Passage(lane: null, track: inLane2));
 

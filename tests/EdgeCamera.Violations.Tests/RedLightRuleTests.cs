@@ -93,6 +93,19 @@ public sealed class RedLightRuleTests
     }
 
     [Fact]
+    public void A_vehicle_crossing_the_stop_line_against_the_lanes_direction_on_red_is_left_to_the_wrong_way_rule()
+    {
+        var backwards = Crossing().Reverse().Select((p, i) => p with { FrameSequence = i, Timestamp = _site.Point(i, 0).Timestamp, Width = 200 - (2 * i) }).ToList();
+        var phases = new SensorContext(null, null, [_site.Phase(SignalPhase.Red, TimeSpan.FromSeconds(-5))]);
+
+        var outcome = _site.RedLight().Evaluate(_site.Passage(track: backwards, sensors: phases));
+        var wrongWay = _site.WrongWay().Evaluate(_site.Passage(track: backwards, sensors: phases));
+
+        Assert.Equal(RuleVerdict.NotApplicable, outcome.Verdict);
+        Assert.Equal(RuleVerdict.Violation, wrongWay.Verdict);
+    }
+
+    [Fact]
     public void A_vehicle_that_stops_before_the_line_on_red_is_not_judged()
     {
         IReadOnlyList<TrajectoryPoint> stopping = [.. Enumerable.Range(0, 20).Select(i => _site.Point(i, 600 + (5 * i)))];

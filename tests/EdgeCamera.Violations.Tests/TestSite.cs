@@ -130,8 +130,8 @@ internal sealed class TestSite
 
     /// <summary>A plate box whose bottom centre is at (700, <paramref name="groundY"/>) in frame <paramref name="frame"/>,
     /// 40 ms per frame from the fake clock's start (25 frames/s).</summary>
-    public TrajectoryPoint Point(long frame, int groundY, int groundX = 600) =>
-        new(frame, At(TimeSpan.FromMilliseconds(40 * frame)), groundX - 50, groundY - 40, 100, 40);
+    public TrajectoryPoint Point(long frame, int groundY, int groundX = 600, int widthPx = 100) =>
+        new(frame, At(TimeSpan.FromMilliseconds(40 * frame)), groundX - (widthPx / 2), groundY - 40, widthPx, 40);
 
     /// <summary>The monotonic timestamp <paramref name="sinceStart"/> after the fake clock's start.</summary>
     public long At(TimeSpan sinceStart) => Start + (long)(sinceStart.TotalSeconds * Time.TimestampFrequency);

@@ -1,3 +1,4 @@
+using EdgeCamera.Bench.Engines;
 using EdgeCamera.Contracts.Signing;
 using EdgeCamera.Edge.Diagnostics;
 using EdgeCamera.Edge.Evidence;
@@ -13,16 +14,15 @@ using Microsoft.Extensions.Options;
 namespace EdgeCamera.Bench.Pipeline;
 
 /// <summary>
-/// The edge worker's own frame step, <see cref="PlatePipelineWorker"/>.ProcessFrame, with the unit's default detector,
-/// reader, tracker and pipeline options (edge.settings.json leaves them at their defaults). The evidence builder and
+/// The edge worker's own frame step, <see cref="PlatePipelineWorker"/>.ProcessFrame, with one engine's detector and
+/// reader (the caller's; not disposed here) and the unit's default tracker and pipeline options (edge.settings.json
+/// leaves them at their defaults). The evidence builder and
 /// outbox the worker is built with are never reached by the frame step: a read here is the tracker's
 /// <see cref="VehicleRead"/>, before evidence signing and storage.
 /// </summary>
 internal sealed class PipelineHarness : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("edgecam-bench-").FullName;
-    private readonly ClassicPlateDetector _detector = new(new ClassicDetectorOptions());
-    private readonly TesseractPlateReader _reader = new();
     private readonly PlateTracker _tracker = new(new TrackerOptions());
     private readonly DeviceKey _key = DeviceKey.Generate();
     private readonly LiteDbOutbox _outbox;
@@ -31,7 +31,7 @@ internal sealed class PipelineHarness : IDisposable
     private readonly PlateCandidate[] _candidates;
     private readonly List<PlateText?> _reads;
 
-    public PipelineHarness(FfmpegCamera camera, TimeProvider time)
+    public PipelineHarness(FfmpegCamera camera, BenchEngine engine, TimeProvider time)
     {
         var pipeline = new PipelineOptions();
         _candidates = new PlateCandidate[pipeline.MaxCandidatesPerFrame];
@@ -40,7 +40,7 @@ internal sealed class PipelineHarness : IDisposable
         var evidenceOptions = Options.Create(new EvidenceOptions());
         var device = Options.Create(new DeviceOptions { DeviceId = "bench", SiteId = "bench", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "bench", Direction = "bench" });
         _worker = new PlatePipelineWorker(
-            camera, _detector, _reader, _tracker,
+            camera, engine.Detector, engine.Reader, _tracker,
             new EvidenceBuilder(device, evidenceOptions, new KernelClockSync(evidenceOptions), time),
             _outbox, _wake, Options.Create(pipeline), Stats, new RecentVehicles(),
             new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
@@ -59,8 +59,6 @@ internal sealed class PipelineHarness : IDisposable
     {
         _worker.Dispose();
         _tracker.Dispose();
-        _reader.Dispose();
-        _detector.Dispose();
         _outbox.Dispose();
         _key.Dispose();
         _wake.Dispose();

@@ -8,38 +8,38 @@ using Microsoft.Extensions.Options;
 namespace EdgeCamera.Cloud.Forwarding;
 
 /// <summary>
-/// The cloud-side outbox: forwards stored records to the national system in arrival order, then acknowledges to the
-/// device. A failure leaves the record pending and backs off; nothing is dropped while the national system is down.
+/// The cloud-side outbox: claims due records from the store (a lease, so several nodes never forward one record at
+/// once), forwards each to the national system with its event id as idempotency key, then acknowledges to the
+/// device. A transient failure counts an attempt, keeps the error and schedules the record again with backoff and
+/// jitter; a permanent refusal (4xx other than 408/429) or too many attempts moves it to the dead letters with the
+/// reason, from where <c>edgecam-cloud replay</c> puts it back. Nothing is dropped while the national system is down.
 /// </summary>
 public sealed partial class ForwardingWorker(
     IEvidenceStore store,
     NationalClient national,
     DeviceAcknowledger acknowledger,
     WakeSignal signal,
-    IOptions<NationalSystemOptions> options,
+    IOptions<NationalSystemOptions> nationalOptions,
+    IOptions<ForwardingOptions> forwardingOptions,
+    IOptions<MqttSessionOptions> brokerOptions,
+    ForwardingMetrics metrics,
     TimeProvider time,
     ILogger<ForwardingWorker> log) : BackgroundService
 {
-    private const int BatchSize = 32;
+    /// <summary>This node's name on its leases: the MQTT client id, unique per node because the broker insists.</summary>
+    private readonly string _node = brokerOptions.Value.ClientId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var o = options.Value;
-        var backoff = new Backoff(o.RetryInitialDelay, o.RetryMaxDelay);
+        var o = nationalOptions.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await signal.WaitAsync(o.PollInterval, stoppingToken);
-                if (!await ForwardPendingAsync(stoppingToken))
+                while (await ForwardDueAsync(stoppingToken) == forwardingOptions.Value.BatchSize)
                 {
-                    var delay = backoff.Next();
-                    LogBackingOff(log, delay.TotalSeconds);
-                    await Task.Delay(delay, time, stoppingToken);
-                }
-                else
-                {
-                    backoff.Reset();
+                    // A full batch: more may be waiting.
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -49,41 +49,71 @@ public sealed partial class ForwardingWorker(
         }
     }
 
-    /// <summary>Forwards what is pending; false when a forward failed and the worker should back off.</summary>
-    internal async Task<bool> ForwardPendingAsync(CancellationToken ct)
+    /// <summary>Forwards one batch of due records; returns how many were claimed.</summary>
+    internal async Task<int> ForwardDueAsync(CancellationToken ct)
     {
-        foreach (var pending in store.PendingForward(BatchSize))
-        {
-            if (!WireJson.TryParsePackage(pending.Payload, out var package, out var error)
-                || !CanonicalManifest.TryParse(package.Manifest, out var record, out error))
-            {
-                // Cannot happen for what intake stored; keep it visible rather than loop on it.
-                store.RecordForwardFailure(pending.Id, "stored payload unreadable: " + error);
-                continue;
-            }
-
-            var result = await national.SubmitAsync(record, ct);
-            if (!result.Ok)
-            {
-                store.RecordForwardFailure(pending.Id, result.Error ?? "unknown");
-                LogForwardFailed(log, pending.Id, result.Error ?? "unknown");
-                return false;
-            }
-
-            store.MarkForwarded(pending.Id, result.ViolationNumber!, time.GetUtcNow().UtcDateTime);
-            LogForwarded(log, pending.Id, result.ViolationNumber!);
-            await acknowledger.SendAsync(new EvidenceAck(pending.Id, pending.DeviceId, AckStatus.Accepted, result.ViolationNumber, null), ct);
-        }
-
-        return true;
+        var f = forwardingOptions.Value;
+        var claimed = store.ClaimForForward(_node, f.BatchSize, time.GetUtcNow().UtcDateTime, f.Lease);
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = f.Concurrency, CancellationToken = ct },
+            async (record, token) => await ForwardOneAsync(record, token));
+        return claimed.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded {EvidenceId} to the national system: violation {ViolationNumber}")]
-    private static partial void LogForwarded(ILogger log, Guid evidenceId, string violationNumber);
+    private async Task ForwardOneAsync(StoredEvidence pending, CancellationToken ct)
+    {
+        if (!WireJson.TryParsePackage(pending.Payload, out var package, out var error)
+            || !CanonicalManifest.TryParse(package.Manifest, out var record, out error))
+        {
+            // Cannot happen for what intake stored; keep it visible rather than loop on it.
+            GiveUp(pending, "stored payload unreadable: " + error);
+            return;
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {EvidenceId} failed, kept pending: {Error}")]
-    private static partial void LogForwardFailed(ILogger log, Guid evidenceId, string error);
+        var result = await national.SubmitAsync(record, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        switch (result.Outcome)
+        {
+            case ForwardOutcome.Delivered:
+                store.MarkForwarded(pending.Id, result.ViolationNumber!, now);
+                metrics.CountForwarded();
+                LogForwarded(log, pending.Id, result.ViolationNumber!, pending.ForwardAttempts + 1);
+                await acknowledger.SendAsync(new EvidenceAck(pending.Id, pending.DeviceId, AckStatus.Accepted, result.ViolationNumber, null), ct);
+                break;
+            case ForwardOutcome.Permanent:
+                GiveUp(pending, "refused by the national system: " + result.Error);
+                break;
+            default:
+                var failed = pending.ForwardAttempts + 1;
+                if (failed >= forwardingOptions.Value.MaxAttempts)
+                {
+                    GiveUp(pending, $"{failed} attempts failed; last: {result.Error}");
+                    break;
+                }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "National system unavailable; next try in {DelayS:F1} s")]
-    private static partial void LogBackingOff(ILogger log, double delayS);
+                var o = nationalOptions.Value;
+                var delay = RetrySchedule.DelayAfter(failed, o.RetryInitialDelay, o.RetryMaxDelay, Random.Shared);
+                store.RecordForwardFailure(pending.Id, result.Error ?? "unknown", now + delay);
+                metrics.CountFailedAttempt();
+                LogForwardFailed(log, pending.Id, failed, delay.TotalSeconds, result.Error ?? "unknown");
+                break;
+        }
+    }
+
+    private void GiveUp(StoredEvidence pending, string reason)
+    {
+        store.MarkDeadLetter(pending.Id, reason, time.GetUtcNow().UtcDateTime);
+        metrics.CountDeadLettered();
+        LogDeadLettered(log, pending.Id, reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded {EvidenceId} to the national system: violation {ViolationNumber} (attempt {Attempt})")]
+    private static partial void LogForwarded(ILogger log, Guid evidenceId, string violationNumber, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {EvidenceId} failed (attempt {Attempt}), next try in {DelayS:F1} s: {Error}")]
+    private static partial void LogForwardFailed(ILogger log, Guid evidenceId, int attempt, double delayS, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Forwarding {EvidenceId} given up (dead letter): {Reason}")]
+    private static partial void LogDeadLettered(ILogger log, Guid evidenceId, string reason);
 }

@@ -24,6 +24,8 @@ public sealed partial class EvidenceIntake(
     IntakeMetrics metrics,
     WakeSignal forwardSignal,
     DeviceAcknowledger acknowledger,
+    GapResender gaps,
+    Central.CentralPublisher central,
     TimeProvider time,
     ILogger<EvidenceIntake> log)
 {
@@ -79,6 +81,7 @@ public sealed partial class EvidenceIntake(
             return;
         }
 
+        var receivedAtUtc = time.GetUtcNow().UtcDateTime;
         var stored = new StoredEvidence
         {
             Id = manifest.EventId,
@@ -87,15 +90,28 @@ public sealed partial class EvidenceIntake(
             DeviceSequence = StoredEvidence.DeviceSequenceKey(deviceId, manifest.Sequence),
             ManifestSha256 = verified.ManifestSha256!,
             PreviousManifestSha256 = manifest.PreviousManifestSha256,
-            ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
+            ReceivedAtUtc = receivedAtUtc,
+            SiteId = manifest.SiteId,
+            ViolationTypeCode = manifest.Violation.TypeCode,
+            CapturedAtUtc = manifest.CapturedAtUtc.UtcDateTime,
+            SoftwareVersion = manifest.Software.Version,
             Payload = bytes,
             State = ForwardState.Pending,
+            NextAttemptAtUtc = receivedAtUtc,
+            LeaseUntilUtc = DateTime.MinValue,
         };
         if (store.TryAdd(stored))
         {
             metrics.CountAccepted();
+            if (manifest.Sequence > 1 && store.FindBySequence(deviceId, manifest.Sequence - 1) is null)
+            {
+                // A sequence gap not declared by an eviction notice: ask the device for the missing run (issue 6).
+                await gaps.RequestMissingBeforeAsync(deviceId, manifest.Sequence, ct);
+            }
+
             LogStored(log, manifest.EventId, deviceId, manifest.Sequence, manifest.Plate.Text);
             forwardSignal.Notify();
+            central.Enqueue(manifest, receivedAtUtc);
             return;
         }
 
@@ -114,7 +130,8 @@ public sealed partial class EvidenceIntake(
     private (string Reason, string Detail)? CheckChain(EvidenceManifest manifest, string manifestSha256)
     {
         var deviceId = manifest.DeviceId;
-        if (store.FindBySequence(deviceId, manifest.Sequence) is { } sameSequence)
+        // The same event stored meanwhile by another receiver node is a duplicate (decided after TryAdd), not a replay.
+        if (store.FindBySequence(deviceId, manifest.Sequence) is { } sameSequence && sameSequence.Id != manifest.EventId)
         {
             return (RejectReason.Replayed, $"sequence {manifest.Sequence} was already used by event {sameSequence.Id}");
         }

@@ -29,4 +29,7 @@ public static class RejectReason
 
     /// <summary>The previous-manifest hash does not link to the stored neighbour (a forked chain).</summary>
     public const string Chain = "chain";
+
+    /// <summary>An eviction notice that is not the device's signed manifest without images.</summary>
+    public const string EvictionNotice = "eviction-notice";
 }

@@ -1,7 +1,11 @@
 namespace EdgeCamera.Cloud.Storage;
 
-/// <summary>Durable storage of received evidence. Implementations absorb duplicate event ids by a unique key, not by memory.</summary>
-public interface IEvidenceStore
+/// <summary>
+/// Durable storage of received evidence and its forwarding outbox. Implementations absorb duplicate event ids by a
+/// unique key, not by memory: LiteDB for one node (<see cref="LiteDbEvidenceStore"/>), PostgreSQL for several nodes
+/// sharing one database (<see cref="PostgresEvidenceStore"/>). Both pass the same contract tests.
+/// </summary>
+public interface IEvidenceStore : IDisposable
 {
     /// <summary>Stores the record durably. False when a record with this event id, or this device's sequence number, is
     /// already stored (nothing changes).</summary>
@@ -9,15 +13,43 @@ public interface IEvidenceStore
 
     StoredEvidence? Find(Guid eventId);
 
-    /// <summary>The package a device sent under this sequence number, if stored.</summary>
+    /// <summary>The record a device sent under this sequence number, if stored — for chain checks: its
+    /// <see cref="StoredEvidence.Payload"/> may be left empty (<see cref="Find"/> by its id has the bytes).</summary>
     StoredEvidence? FindBySequence(string deviceId, long sequence);
 
-    /// <summary>Records waiting to be forwarded, oldest first.</summary>
-    IReadOnlyList<StoredEvidence> PendingForward(int max);
+    /// <summary>The record the national system gave this violation number.</summary>
+    StoredEvidence? FindByViolationNumber(string violationNumber);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> pending records that are due (<see cref="StoredEvidence.NextAttemptAtUtc"/>
+    /// passed) and not leased to another node, oldest first, and leases them to <paramref name="node"/> until
+    /// <paramref name="nowUtc"/> + <paramref name="lease"/>: two nodes never forward the same record at once, and a
+    /// node that dies mid-way leaves its records to the others when the lease ends.
+    /// </summary>
+    IReadOnlyList<StoredEvidence> ClaimForForward(string node, int max, DateTime nowUtc, TimeSpan lease);
 
     void MarkForwarded(Guid eventId, string violationNumber, DateTime atUtc);
 
-    void RecordForwardFailure(Guid eventId, string error);
+    /// <summary>Counts a failed attempt, keeps its error and releases the lease; tried again not before <paramref name="nextAttemptAtUtc"/>.</summary>
+    void RecordForwardFailure(Guid eventId, string error, DateTime nextAttemptAtUtc);
+
+    /// <summary>Counts the last failed attempt and gives the record up with the reason (state <see cref="ForwardState.DeadLetter"/>).</summary>
+    void MarkDeadLetter(Guid eventId, string reason, DateTime atUtc);
+
+    /// <summary>Dead letters, oldest first.</summary>
+    IReadOnlyList<StoredEvidence> DeadLetters(int max);
+
+    /// <summary>Puts a dead letter back in the outbox (pending, attempts from zero, due now). False when it is not a dead letter.</summary>
+    bool Replay(Guid eventId);
+
+    /// <summary>Counts of stored records by state.</summary>
+    IReadOnlyDictionary<ForwardState, int> CountByState();
+
+    /// <summary>Violations captured in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) counted by site, type and hour.</summary>
+    IReadOnlyList<HourlyCount> CountByHour(DateTime fromUtc, DateTime toUtc);
+
+    /// <summary>Per device: packages stored, the last one's arrival, site and software version.</summary>
+    IReadOnlyList<DeviceActivity> DeviceActivity();
 
     int Count();
 }

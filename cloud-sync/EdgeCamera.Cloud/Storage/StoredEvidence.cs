@@ -22,6 +22,18 @@ public sealed class StoredEvidence
 
     public DateTime ReceivedAtUtc { get; set; }
 
+    /// <summary>From the signed manifest, kept beside the payload for queries (analytics, fleet, objections).</summary>
+    public string SiteId { get; set; } = string.Empty;
+
+    /// <summary>The national fines table's code (manifest <c>violation.typeCode</c>).</summary>
+    public string ViolationTypeCode { get; set; } = string.Empty;
+
+    /// <summary>Manifest <c>capturedAtUtc</c>: when the violation happened (analytics count by this hour).</summary>
+    public DateTime CapturedAtUtc { get; set; }
+
+    /// <summary>Manifest <c>software.version</c> of the edge that signed it.</summary>
+    public string SoftwareVersion { get; set; } = string.Empty;
+
     /// <summary>The signed package exactly as received (manifest, signature, images): it can be verified again at any time.</summary>
     public byte[] Payload { get; set; } = [];
 
@@ -35,6 +47,20 @@ public sealed class StoredEvidence
 
     public DateTime? ForwardedAtUtc { get; set; }
 
+    /// <summary>Not before this time will the outbox try (again): the arrival time at first, later the backoff.</summary>
+    public DateTime NextAttemptAtUtc { get; set; }
+
+    /// <summary>Why the record was given up (<see cref="ForwardState.DeadLetter"/>); kept after a replay as history.</summary>
+    public string? DeadLetterReason { get; set; }
+
+    public DateTime? DeadLetteredAtUtc { get; set; }
+
+    /// <summary>The receiver node that holds the forwarding lease until <see cref="LeaseUntilUtc"/> (several nodes, one store).</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>The lease's end; <see cref="DateTime.MinValue"/> (or any past time) when nobody holds it.</summary>
+    public DateTime LeaseUntilUtc { get; set; }
+
     public static string DeviceSequenceKey(string deviceId, long sequence) => $"{deviceId}/{sequence:D19}";
 }
 
@@ -42,4 +68,8 @@ public enum ForwardState
 {
     Pending,
     Forwarded,
+
+    /// <summary>Given up: the national system refused it for good (a 4xx other than 408/429) or too many attempts failed.
+    /// Kept with the reason until an operator replays it (<c>edgecam-cloud replay</c>).</summary>
+    DeadLetter,
 }

@@ -11,17 +11,36 @@ public static class IntakeEndpoints
 
     public static void MapIntake(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/violations", ReceiveAsync);
-        app.MapGet("/api/v1/notices", (NoticeRegistry registry) => Results.Ok(registry.All()));
+        app.MapPost("/api/v1/violations", ReceiveAsync)
+            .WithName("SubmitViolation")
+            .WithTags("Intake")
+            .WithSummary("Submit one verified violation; the national system assigns its violation number.")
+            .WithDescription("Idempotent on the Idempotency-Key header (= eventId): a repeated key answers 200 with the first receipt and creates nothing.")
+            .Produces<IntakeReceipt>(StatusCodes.Status201Created)
+            .Produces<IntakeReceipt>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/api/v1/notices", (NoticeRegistry registry) => Results.Ok(registry.All()))
+            .WithName("ListNotices")
+            .WithTags("Notices")
+            .WithSummary("The notices sent to vehicle owners, oldest first.")
+            .Produces<IReadOnlyList<Notice>>();
         app.MapGet("/api/v1/notices/{number}", (string number, NoticeRegistry registry) =>
-            registry.TryGet(number, out var notice) ? Results.Ok(notice) : Results.NotFound());
+            registry.TryGet(number, out var notice) ? Results.Ok(notice) : Results.NotFound())
+            .WithName("GetNotice")
+            .WithTags("Notices")
+            .WithSummary("One notice by its violation number.")
+            .Produces<Notice>()
+            .Produces(StatusCodes.Status404NotFound);
         app.MapGet("/api/v1/stats", (NoticeRegistry registry) =>
-            Results.Ok(new { notices = registry.All().Count, duplicates = registry.Duplicates }));
+            Results.Ok(new { notices = registry.All().Count, duplicates = registry.Duplicates }))
+            .ExcludeFromDescription(); // stand-in only
         app.MapPost("/admin/faults", (FaultInjector faults, FaultInjector.Settings settings) =>
         {
             faults.Apply(settings);
             return Results.NoContent();
-        });
+        }).ExcludeFromDescription(); // stand-in only
     }
 
     private static async Task<IResult> ReceiveAsync(
@@ -38,9 +57,9 @@ public static class IntakeEndpoints
             await Task.Delay(faults.Delay, context.RequestAborted);
         }
 
-        if (faults.ShouldFail())
+        if (faults.ShouldFail(out var failStatus))
         {
-            return Results.Problem("injected failure", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Problem("injected failure", statusCode: failStatus);
         }
 
         if (string.IsNullOrWhiteSpace(idempotencyKey))

@@ -9,7 +9,7 @@ namespace EdgeCamera.NationalSim.Pages;
 public static class NoticesPage
 {
     public static void MapNoticesPage(this IEndpointRouteBuilder app) =>
-        app.MapGet("/", (Intake.NoticeRegistry registry) => Results.Content(Render(registry.All()), "text/html; charset=utf-8"));
+        app.MapGet("/", (Intake.NoticeRegistry registry) => Results.Content(Render(registry.All()), "text/html; charset=utf-8")).ExcludeFromDescription();
 
     public static string Render(IReadOnlyList<Notice> notices)
     {

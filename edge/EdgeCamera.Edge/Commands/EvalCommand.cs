@@ -6,19 +6,25 @@ using EdgeCamera.Vision;
 namespace EdgeCamera.Edge.Commands;
 
 /// <summary>
-/// <c>edgecam eval LABELS.tsv [--json] [--verbose]</c>: detection precision and recall (IoU ≥ 0.5), exact plate
+/// <c>edgecam eval LABELS.tsv [--json] [--verbose] [--engine onnx|onnx-only|classic] [--models DIR]</c>: detection precision and recall (IoU ≥ 0.5), exact plate
 /// accuracy, character error rate, a per-country breakdown and time per image, for the edge's own detector and reader.
 /// </summary>
 public static class EvalCommand
 {
     public static int Run(string[] args, TextWriter output)
     {
+        if (!EngineArguments.TryParse(args, out var engineKind, out var runtime, out args, out var engineError))
+        {
+            output.WriteLine($"eval: {engineError}");
+            return 2;
+        }
+
         var json = args.Contains("--json");
         var verbose = args.Contains("--verbose");
         var labelsPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         if (labelsPath is null)
         {
-            output.WriteLine("usage: edgecam eval LABELS.tsv [--json] [--verbose]");
+            output.WriteLine("usage: edgecam eval LABELS.tsv [--json] [--verbose] [--engine onnx|onnx-only|classic] [--models DIR]");
             return 2;
         }
 
@@ -28,9 +34,13 @@ public static class EvalCommand
             return 2;
         }
 
-        using var detector = new ClassicPlateDetector();
-        using var reader = new TesseractPlateReader();
-        var report = new PlateEvaluator(detector, reader).Evaluate(labels, verbose && !json ? output.WriteLine : null);
+        using var engine = PlateEngine.Create(engineKind, runtime);
+        if (!json)
+        {
+            output.WriteLine($"engine: {engine.Description}");
+        }
+
+        var report = new PlateEvaluator(engine.Detector, engine.Reader).Evaluate(labels, verbose && !json ? output.WriteLine : null);
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(report, EvaluationJsonContext.Default.EvaluationReport));
@@ -44,7 +54,7 @@ public static class EvalCommand
         output.WriteLine("country  plates  detected  recall   readable  exact  exact%   CER     ");
         foreach (var (country, s) in report.PerCountry)
         {
-            output.WriteLine(string.Create(c, $"{country,-7}  {s.Plates,6}  {s.Detected,8}  {s.DetectionRecall,6:P1}  {s.Readable,8}  {s.Exact,5}  {s.ExactMatch,6:P1}  {s.Cer,6:P1}{(s.OutOfFormat ? "  (out of format)" : string.Empty)}"));
+            output.WriteLine(string.Create(c, $"{country,-7}  {s.Plates,6}  {s.Detected,8}  {s.DetectionRecall,6:P1}  {s.Readable,8}  {s.Exact,5}  {s.ExactMatch,6:P1}  {s.Cer,6:P1}{(s.OutOfFormat ? "  (out of format)" : string.Empty)}{(s.HalvesRead > 0 ? $"  Arabic half agrees {s.HalvesAgree}/{s.HalvesRead}" : string.Empty)}"));
         }
 
         return 0;

@@ -63,6 +63,10 @@ public static class ProvisionCommand
         output.WriteLine($"fingerprint: SHA256:{key.Fingerprint} (SHA-256 of the SubjectPublicKeyInfo; the JWS kid)");
         output.WriteLine("register this public key with the cloud as Devices:PublicKeyDirectory/<deviceId>.pub.pem:");
         output.WriteLine(publicPem);
+        output.WriteLine("MQTT over TLS: this key signs evidence only. The broker connection needs a client certificate with");
+        output.WriteLine("CN=<deviceId> from the operator's MQTT CA (CSR: openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256");
+        output.WriteLine("-nodes -keyout mqtt-client.key -subj /CN=<deviceId> -out mqtt-client.csr); key mode 0600; set Broker:TlsCaFile,");
+        output.WriteLine("Broker:TlsClientCertificateFile, Broker:TlsClientKeyFile (cloud-sync/docs/wire-format.md, \"TLS and certificates\").");
         return 0;
     }
 

@@ -9,16 +9,17 @@ namespace EdgeCamera.Edge.Commands;
 /// </summary>
 public static class ReadImageCommand
 {
-    public static int Run(string[] files, TextWriter output)
+    public static int Run(string[] args, TextWriter output)
     {
-        if (files.Length == 0)
+        if (!EngineArguments.TryParse(args, out var engineKind, out var runtime, out var files, out var engineError) || files.Length == 0)
         {
-            output.WriteLine("usage: edgecam read-image FILE...");
+            output.WriteLine(engineError ?? "usage: edgecam read-image [--engine onnx|onnx-only|classic] [--models DIR] FILE...");
             return 2;
         }
 
-        using var detector = new ClassicPlateDetector();
-        using var reader = new TesseractPlateReader();
+        using var engine = PlateEngine.Create(engineKind, runtime);
+        var detector = engine.Detector;
+        var reader = engine.Reader;
         var candidates = new PlateCandidate[8];
         var failures = 0;
         foreach (var file in files)

@@ -58,13 +58,21 @@ internal static class DiagnosticsEndpoints
 
     public static void MapReadiness(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/readyz", (FfmpegCamera camera, MqttSession session, TimeProvider time) =>
+        app.MapGet("/readyz", (FfmpegCamera camera, MqttSession session, Outbox.LiteDbOutbox outbox, TimeProvider time) =>
         {
             var last = camera.Stats.LastFrameUtc;
             var cameraOk = last is { } l && time.GetUtcNow() - l <= ReadyFrameAge;
             var brokerOk = session.IsConnected;
-            var body = new { ready = cameraOk && brokerOk, camera = cameraOk ? "frames" : "no recent frames", broker = brokerOk ? "connected" : "not connected" };
-            return cameraOk && brokerOk ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var outboxOk = !outbox.OverBudget; // The disk-budget alarm: over budget with only violations left.
+            var ready = cameraOk && brokerOk && outboxOk;
+            var body = new
+            {
+                ready,
+                camera = cameraOk ? "frames" : "no recent frames",
+                broker = brokerOk ? "connected" : "not connected",
+                outbox = outboxOk ? "within budget" : "over budget (alarm)",
+            };
+            return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
     }
 }

@@ -24,7 +24,8 @@ public sealed class DiagnosticsState(
     AuditLog audit,
     RecentLogLines logs,
     IConfiguration configuration,
-    TimeProvider time)
+    TimeProvider time,
+    Vision.PlateEngine engine)
 {
     /// <summary>Reads listed on the page (newest first); the JSON API /api/reads has them all.</summary>
     public const int ReadsShown = 20;
@@ -55,7 +56,7 @@ public sealed class DiagnosticsState(
                 road = device.Value.Road,
                 softwareVersion = SoftwareVersion,
                 runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-                models = "classic plate finder + Tesseract 5 (no ONNX model loaded)",
+                models = engine.Description,
                 startedAtUtc = _startedAtUtc,
             },
             clock = new { utcNow = now, source = UnitHealth.Read(outboxOptions.Value.DatabasePath).ClockSource },
@@ -80,6 +81,11 @@ public sealed class DiagnosticsState(
             {
                 depth = outbox.Count(),
                 rejected = outbox.CountRejected(),
+                bytes = outbox.StoredBytes,
+                maxBytes = outbox.MaxBytes,
+                evictions = outbox.Evictions,
+                writeFailures = outbox.WriteFailures,
+                overBudget = outbox.OverBudget,
                 oldestAgeS = oldest is { } o ? Math.Round(Math.Max(0, (now.UtcDateTime - o).TotalSeconds), 1) : (double?)null,
             },
             uplink = new

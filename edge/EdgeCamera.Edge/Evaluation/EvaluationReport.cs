@@ -28,7 +28,16 @@ public sealed record CountryScore(
     [property: JsonPropertyName("exact")] int Exact,
     [property: JsonPropertyName("exact_match")] double ExactMatch,
     [property: JsonPropertyName("cer")] double Cer,
-    [property: JsonPropertyName("out_of_format")] bool OutOfFormat);
+    [property: JsonPropertyName("out_of_format")] bool OutOfFormat)
+{
+    /// <summary>Detected plates whose Arabic half the reader also read (bilingual plates, learned reader only).</summary>
+    [JsonPropertyName("halves_read")]
+    public int HalvesRead { get; init; }
+
+    /// <summary>Of those, how many the reader found to say the same as the Latin half (on genuine plates: all).</summary>
+    [JsonPropertyName("halves_agree")]
+    public int HalvesAgree { get; init; }
+}
 
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(EvaluationReport))]

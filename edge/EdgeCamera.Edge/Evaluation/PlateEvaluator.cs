@@ -18,7 +18,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
 
     public EvaluationReport Evaluate(IReadOnlyList<LabelledPlate> labels, Action<string>? progress = null)
     {
-        var outcomes = new List<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read)>();
+        var outcomes = new List<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read, bool? Agree)>();
         var candidates = new PlateCandidate[MaxCandidates];
         var images = 0;
         var unreadable = 0;
@@ -32,7 +32,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             {
                 unreadable++;
                 progress?.Invoke($"{image.Key}: {error}");
-                outcomes.AddRange(image.Select(l => (l, false, false, (string?)null)));
+                outcomes.AddRange(image.Select(l => (l, false, false, (string?)null, (bool?)null)));
                 continue;
             }
 
@@ -40,12 +40,12 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             {
                 var started = Stopwatch.GetTimestamp();
                 var found = detector.Detect(frame!, candidates);
-                var accepted = new List<(PixelBox Box, string Text)>();
+                var accepted = new List<(PixelBox Box, string Text, bool? Agree)>();
                 for (var i = 0; i < found; i++)
                 {
                     if (reader.TryRead(frame!, candidates[i].Box, out var text))
                     {
-                        accepted.Add((candidates[i].Box, text.Text));
+                        accepted.Add((candidates[i].Box, text.Text, text.HalvesAgree));
                     }
                 }
 
@@ -73,7 +73,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                         rightDetections++;
                     }
 
-                    outcomes.Add((label, best >= 0, candidateHit, best >= 0 ? accepted[best].Text : null));
+                    outcomes.Add((label, best >= 0, candidateHit, best >= 0 ? accepted[best].Text : null, best >= 0 ? accepted[best].Agree : null));
                     progress?.Invoke($"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{(best >= 0 ? accepted[best].Text : "-")}");
                 }
             }
@@ -95,7 +95,11 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                     exact,
                     Ratio(exact, r.Count),
                     Cer(r),
-                    !known.Contains(g.Key));
+                    !known.Contains(g.Key))
+                {
+                    HalvesRead = g.Count(o => o.Agree.HasValue),
+                    HalvesAgree = g.Count(o => o.Agree == true),
+                };
             });
         return new EvaluationReport(
             images,
@@ -111,7 +115,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             perCountry);
     }
 
-    private static double Cer(IReadOnlyCollection<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read)> scored)
+    private static double Cer(IReadOnlyCollection<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read, bool? Agree)> scored)
     {
         var chars = scored.Sum(o => o.Label.Plate.Length);
         var errors = scored.Sum(o => EditDistance.Between(o.Read ?? string.Empty, o.Label.Plate));

@@ -13,6 +13,18 @@ public sealed class OutboxEntry
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>A plain read (not a violation or watch-list hit): the disk budget may evict it. Entries stored before
+    /// the budget existed read as false, so they are kept like violations.</summary>
+    [LiteDB.BsonIgnore]
+    public bool IsPlainRead => PlainReadSequence is not null;
+
+    /// <summary><see cref="Sequence"/> for a plain read, null otherwise: indexed, so the oldest plain read is found
+    /// without reading every package.</summary>
+    public long? PlainReadSequence { get; set; }
+
+    /// <summary>Length of <see cref="Payload"/>: what the entry counts against the disk budget.</summary>
+    public long Bytes { get; set; }
+
     /// <summary>The signed evidence package, exactly as published.</summary>
     public byte[] Payload { get; set; } = [];
 

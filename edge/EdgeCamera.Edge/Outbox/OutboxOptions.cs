@@ -14,6 +14,12 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int MaxInFlight { get; set; } = 16;
 
+    /// <summary>Disk budget of the outbox: stored package bytes (plus eviction notices) above this evict the oldest
+    /// plain reads; violations are never evicted (policy: cloud-sync/docs/evidence-package.md, "Outbox disk budget").
+    /// 2 GiB ≈ 5,000 packages of ≈ 0.4 MB (a 1080p JPEG frame at quality 85, measured, plus its crop).</summary>
+    [Range(1L << 20, long.MaxValue)]
+    public long MaxBytes { get; set; } = 2L << 30;
+
     /// <summary>A published record with no acknowledgement after this long is published again (the cloud absorbs duplicates).</summary>
     public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

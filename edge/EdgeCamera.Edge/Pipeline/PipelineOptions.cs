@@ -16,4 +16,10 @@ public sealed class PipelineOptions
     /// would take ~130 ms a frame; the tracker's vote makes up for the frames a plate is not read in.</summary>
     [Range(0, 64)]
     public int MaxReadsPerFrame { get; set; } = 3;
+
+    /// <summary>Frames found by the detect stage waiting for the read stage. When full the oldest is dropped (counted
+    /// as <c>DetectedDropped</c>): a fresh frame is worth more than a late one, and the tracker bridges the gap.
+    /// Two keep both stages busy without adding latency (each waiting frame adds one frame-step of delay).</summary>
+    [Range(1, 16)]
+    public int DetectedQueueCapacity { get; set; } = 2;
 }

@@ -7,6 +7,7 @@ public sealed class PipelineStats
     private long _detections;
     private long _reads;
     private long _vehicles;
+    private long _detectedDropped;
 
     public long FramesProcessed => Interlocked.Read(ref _framesProcessed);
 
@@ -24,5 +25,10 @@ public sealed class PipelineStats
         Interlocked.Add(ref _reads, reads);
     }
 
+    /// <summary>Frames the detect stage finished that the read stage dropped unread (its queue was full; oldest first).</summary>
+    public long DetectedDropped => Interlocked.Read(ref _detectedDropped);
+
     internal void Vehicle() => Interlocked.Increment(ref _vehicles);
+
+    internal void DroppedDetected() => Interlocked.Increment(ref _detectedDropped);
 }

@@ -1,3 +1,4 @@
+using EdgeCamera.Contracts.Evidence;
 using EdgeCamera.Edge.Diagnostics;
 using EdgeCamera.Edge.Evidence;
 using EdgeCamera.Edge.Outbox;
@@ -27,90 +28,75 @@ public sealed partial class PlatePipelineWorker(
     LiveView liveView,
     TimeProvider time,
     ILogger<PlatePipelineWorker> log,
-    ViolationStage? violations = null) : BackgroundService
+    ViolationStage? violations = null,
+    EvidenceFrameRing? evidenceFrames = null) : BackgroundService
 {
+    /// <summary>Without frames, how often held reads are looked at (a tenth of the 3-s default hold).</summary>
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(300);
+
+    private readonly List<JudgedRead> _judged = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Detection and OCR are CPU-bound and synchronous: keep them off the host's start-up path.
         await Task.Yield();
-        var candidates = new PlateCandidate[options.Value.MaxCandidatesPerFrame];
-        var reads = new List<PlateText?>(candidates.Length);
-        var completed = new List<VehicleRead>();
-        try
-        {
-            await foreach (var frame in camera.Frames.ReadAllAsync(stoppingToken))
-            {
-                using (frame)
-                {
-                    // ReadAllAsync looks at the token only when the queue is empty; a live camera keeps it full.
-                    if (stoppingToken.IsCancellationRequested)
-                    {
-                        break;
-                    }
-
-                    ProcessFrame(frame, candidates, reads, completed);
-                }
-
-                Report(completed);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: report what the tracker still holds so no vehicle already seen is lost.
-        }
-
-        tracker.Flush(completed);
-        Report(completed);
+        await RunStagesAsync(stoppingToken); // PlatePipelineWorker.Stages.cs
     }
 
+    /// <summary>One frame through both stages on the caller's thread (the offline bench and tests).</summary>
     internal void ProcessFrame(Frame frame, PlateCandidate[] candidates, List<PlateText?> reads, List<VehicleRead> completed)
     {
         var found = detector.Detect(frame, candidates);
-        reads.Clear();
-        var readCount = 0;
-        var maxReads = options.Value.MaxReadsPerFrame;
-        for (var i = 0; i < found; i++)
-        {
-            // Candidates come best first; past the budget they are tracked without a read.
-            if (i < maxReads && reader.TryRead(frame, candidates[i].Box, out var text))
-            {
-                reads.Add(text);
-                readCount++;
-            }
-            else
-            {
-                reads.Add(null);
-            }
-        }
-
-        tracker.Observe(frame, candidates.AsSpan(0, found), reads, completed);
-        liveView.Offer(frame, candidates.AsSpan(0, found), reads); // ≤ 3 frames/s; JPEG only while watched, off this thread.
-        stats.Frame(found, readCount);
+        ReadAndTrack(frame, candidates.AsSpan(0, found), reads, completed);
     }
 
-    private void Report(List<VehicleRead> completed)
+    private void Report(List<VehicleRead> completed, bool final = false)
     {
-        foreach (var read in completed)
+        if (violations is null)
         {
-            // Without the violation stage every read is sent (the walking skeleton); with it, violations and kept reads.
-            var records = violations is null ? [evidence.Build(read)] : violations.Judge(read);
-            foreach (var record in records)
+            // Without the violation stage every read is sent (the walking skeleton).
+            foreach (var read in completed)
             {
-                outbox.Add(record, time.GetUtcNow().UtcDateTime);
+                Record(read, [evidence.Build(read)]);
+            }
+        }
+        else
+        {
+            // With it, reads are held a moment (a split track's other reads), then violations and kept reads are sent.
+            foreach (var read in completed)
+            {
+                violations.Hold(read);
             }
 
-            var eventId = records.Count > 0 ? records[0].EventId : Guid.CreateVersion7(read.LastSeenUtc);
-            stats.Vehicle();
-            liveView.RememberCrop(eventId, read.PlateCropJpeg);
-            recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString(), [.. records.Select(r => r.Manifest.Violation.TypeCode)]));
-            LogVehicle(log, eventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction, records.Count);
-            if (records.Count > 0)
+            violations.TakeDue(_judged, all: final);
+            foreach (var judged in _judged)
             {
-                uplinkWake.Notify();
+                Record(judged.Read, judged.Drafts);
             }
+
+            _judged.Clear();
         }
 
         completed.Clear();
+    }
+
+    private void Record(VehicleRead read, IReadOnlyList<EvidenceDraft> records)
+    {
+        foreach (var record in records)
+        {
+            // A write the disk refuses is counted and logged by the outbox (nothing stored before is lost); carry on.
+            outbox.TryAdd(record, time.GetUtcNow().UtcDateTime, out _, out _);
+        }
+
+        var eventId = records.Count > 0 ? records[0].EventId : Guid.CreateVersion7(read.LastSeenUtc);
+        stats.Vehicle();
+        liveView.RememberCrop(eventId, read.PlateCropJpeg);
+        recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString(), [.. records.Select(r => r.Manifest.Violation.TypeCode)]));
+        LogVehicle(log, eventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction, records.Count);
+        if (records.Count > 0)
+        {
+            uplinkWake.Notify();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EvidenceId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; {Packages} package(s) stored in outbox")]

@@ -36,6 +36,9 @@ public sealed class RoadsideDevices : IDisposable
 
     public ITamperSwitch? Tamper { get; private init; }
 
+    /// <summary>The cabinet's status LED: on GPIO in GPIO mode, simulated otherwise (the demo's page shows it).</summary>
+    public IStatusLed StatusLed { get; private init; } = new SimulatedStatusLed();
+
     /// <summary>The clock of the sensors' monotonic timestamps (loops, radar, signal, tamper): the clip's clock with a
     /// scenario, else the host's.</summary>
     public TimeProvider Clock { get; }
@@ -91,7 +94,8 @@ public sealed class RoadsideDevices : IDisposable
     /// <summary>Loops and signal lamps on the board's GPIO lines, the radar on its serial port. Opens nothing yet:
     /// <see cref="StartGpio"/> does.</summary>
     public static RoadsideDevices CreateGpio(
-        LoopsOptions loops, SignalsOptions signals, RadarOptions radar, FlashOptions flash, TamperOptions tamper, TimeProvider time, ILoggerFactory logs)
+        LoopsOptions loops, SignalsOptions signals, RadarOptions radar, FlashOptions flash, TamperOptions tamper, StatusLedOptions statusLed,
+        TimeProvider time, ILoggerFactory logs)
     {
         var gpio = new GpioController();
         var loopDetector = new GpioLoopDetector(gpio, loops, time);
@@ -99,6 +103,7 @@ public sealed class RoadsideDevices : IDisposable
         var serialRadar = new SerialRadar(radar, time, logs.CreateLogger<SerialRadar>());
         var gpioFlash = new GpioFlash(gpio, flash, time);
         var tamperSwitch = new GpioTamperSwitch(gpio, tamper, time);
+        var led = new GpioStatusLed(gpio, statusLed, time);
         var devices = new RoadsideDevices(HardwareMode.Gpio, time)
         {
             Loops = loopDetector,
@@ -106,6 +111,7 @@ public sealed class RoadsideDevices : IDisposable
             Signals = signalMonitor,
             Flash = gpioFlash,
             Tamper = tamperSwitch,
+            StatusLed = led,
             SerialRadar = serialRadar,
         };
 
@@ -115,6 +121,7 @@ public sealed class RoadsideDevices : IDisposable
         devices._owned.Add(loopDetector);
         devices._owned.Add(gpioFlash);
         devices._owned.Add(tamperSwitch);
+        devices._owned.Add(led);
         return devices;
     }
 
@@ -124,6 +131,7 @@ public sealed class RoadsideDevices : IDisposable
         (Signals as GpioSignalMonitor)?.Start();
         (Flash as GpioFlash)?.Start();
         (Tamper as GpioTamperSwitch)?.Start();
+        (StatusLed as GpioStatusLed)?.Start();
     }
 
     public void Dispose()

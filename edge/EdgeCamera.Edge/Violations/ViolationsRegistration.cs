@@ -28,6 +28,7 @@ public static class ViolationsRegistration
         SiteOptions.Section, EnforcementOptions.Section, FinesOptions.Section, CalibrationOptions.Section,
         ReadRetentionOptions.Section, HardwareOptions.Section, ScenarioOptions.Section,
         LoopsOptions.Section, SignalsOptions.Section, RadarOptions.Section, FlashOptions.Section, TamperOptions.Section,
+        ViolationStageOptions.Section, StatusLedOptions.Section,
     ];
 
     public static IServiceCollection AddViolations(this IServiceCollection services, IConfiguration config)
@@ -45,11 +46,20 @@ public static class ViolationsRegistration
         services.AddStrictOptions<RadarOptions>(config, RadarOptions.Section);
         services.AddStrictOptions<FlashOptions>(config, FlashOptions.Section);
         services.AddStrictOptions<TamperOptions>(config, TamperOptions.Section);
+        services.AddStrictOptions<StatusLedOptions>(config, StatusLedOptions.Section);
 
         // Roadside devices and the matcher that pairs their readings with vehicles.
         services.AddSingleton(CreateDevices);
         services.AddSingleton(sp => new SensorMatcher(Value<HardwareOptions>(sp).SensorMatchWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<RoadsideSensorWorker>();
+
+        // The status LED shows the unit's state (ok / degraded / tamper).
+        services.AddSingleton(sp =>
+        {
+            var devices = sp.GetRequiredService<RoadsideDevices>();
+            return new Status.StatusIndicator(devices.StatusLed, devices.Tamper);
+        });
+        services.AddHostedService<Status.StatusLedWorker>();
 
         // Rules, each on its own; the engine attaches the fines table.
         services.AddSingleton(sp => new SiteClock(Value<SiteOptions>(sp)));
@@ -69,6 +79,17 @@ public static class ViolationsRegistration
         services.AddSingleton(sp => new ViolationEngine(
             sp.GetServices<IViolationRule>(), Value<FinesOptions>(sp), sp.GetRequiredService<RuleStats>()));
         services.AddSingleton(sp => new ReadRetentionPolicy(Value<ReadRetentionOptions>(sp)));
+        services.AddStrictOptions<ViolationStageOptions>(config, ViolationStageOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var o = Value<ViolationStageOptions>(sp);
+            return new EvidenceFrameRing(o.FrameRingCapacity, o.FrameRingDownscale, o.FrameRingJpegQuality);
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = Value<ViolationStageOptions>(sp);
+            return new WithheldStore(o.WithheldDatabasePath, o.WithheldMaxRecords);
+        });
         services.AddSingleton<ViolationStage>();
         return services;
     }
@@ -87,7 +108,7 @@ public static class ViolationsRegistration
                     : throw new InvalidOperationException($"Hardware:GroundTruthPath '{hardware.GroundTruthPath}' is not the simulated camera's ground truth.");
             case HardwareMode.Gpio:
                 return RoadsideDevices.CreateGpio(Value<LoopsOptions>(sp), Value<SignalsOptions>(sp), Value<RadarOptions>(sp), Value<FlashOptions>(sp), Value<TamperOptions>(sp),
-                    time, sp.GetRequiredService<ILoggerFactory>());
+                    Value<StatusLedOptions>(sp), time, sp.GetRequiredService<ILoggerFactory>());
             default:
                 return RoadsideDevices.None();
         }

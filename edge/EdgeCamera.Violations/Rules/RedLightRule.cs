@@ -7,7 +7,7 @@ namespace EdgeCamera.Violations.Rules;
 
 /// <summary>
 /// Red light: the vehicle's reference point (plate box bottom centre) crosses the lane's stop line while the
-/// approach shows red, more than <see cref="EnforcementOptions.AmberGrace"/> after red began. The crossing time is
+/// approach shows red, moving the lane's way (image y growing for an approaching lane), more than <see cref="EnforcementOptions.AmberGrace"/> after red began. The crossing time is
 /// the last frame before the line (the earliest the crossing can have happened: the doubt goes to the driver).
 /// Evidence frames: before (last frame before the line), at (first frame past it), after (the first frame
 /// <see cref="EnforcementOptions.RedLightAfterDelay"/> later, else the last).
@@ -39,7 +39,11 @@ public sealed class RedLightRule : IViolationRule
         var crossing = -1;
         for (var i = 0; i + 1 < track.Count; i++)
         {
-            if (new Geometry.LineSegment(track[i].Ground, track[i + 1].Ground).Intersects(stopLine))
+            // Only a crossing in the lane's direction runs the light (a wrong-way vehicle is the wrong-way rule's).
+            var forward = lane.Direction == Site.LaneDirection.Approaching
+                ? track[i + 1].Ground.Y > track[i].Ground.Y
+                : track[i + 1].Ground.Y < track[i].Ground.Y;
+            if (forward && new Geometry.LineSegment(track[i].Ground, track[i + 1].Ground).Intersects(stopLine))
             {
                 crossing = i;
                 break;
@@ -48,7 +52,7 @@ public sealed class RedLightRule : IViolationRule
 
         if (crossing < 0)
         {
-            return RuleOutcome.NotApplicable(TypeCode, "did not cross the stop line in view");
+            return RuleOutcome.NotApplicable(TypeCode, "did not cross the stop line in view in the lane's direction");
         }
 
         var before = track[crossing];

@@ -7,7 +7,8 @@ namespace EdgeCamera.Violations.Rules;
 
 /// <summary>
 /// Restricted (bus) lane: a vehicle in a restricted lane while its weekly schedule, in the site's local time, says
-/// restricted; vehicles of an exempt length class (buses) are allowed. The time judged is the last sighting.
+/// restricted; vehicles of an exempt length class (buses) are allowed, and where the lane exempts any class a vehicle the
+/// loops did not measure is not judged (it may be exempt). The time judged is the last sighting.
 /// </summary>
 public sealed class RestrictedLaneRule : IViolationRule
 {
@@ -39,6 +40,12 @@ public sealed class RestrictedLaneRule : IViolationRule
         if (restricted.ExemptClasses.Contains(lengthClass))
         {
             return RuleOutcome.Compliant(TypeCode, $"exempt class {lengthClass}");
+        }
+
+        if (lengthClass == VehicleLengthClass.Unknown && restricted.ExemptClasses.Count > 0)
+        {
+            // No loop passage measured it: it may be one of the vehicles allowed in the lane, and the doubt goes to the driver.
+            return RuleOutcome.NotApplicable(TypeCode, "length class unknown: an exempt vehicle cannot be ruled out");
         }
 
         return RuleOutcome.Found(new Violation

@@ -7,7 +7,8 @@ namespace EdgeCamera.Violations.Rules;
 /// <summary>
 /// Wrong way: the vehicle moved against its lane's direction. The tracker's direction is used when it gave one;
 /// else the trajectory decides, for a camera looking along the road: the reference point moving down the image is
-/// approaching, up is receding, and it must move at least <see cref="EnforcementOptions.WrongWayMinTravelPx"/>.
+/// approaching, up is receding, and it must move at least <see cref="EnforcementOptions.WrongWayMinTravelPx"/>; its plate
+/// must grow (approaching) or shrink (receding) by at least 10 % as well, else the direction is unknown.
 /// </summary>
 public sealed class WrongWayRule : IViolationRule
 {
@@ -67,8 +68,20 @@ public sealed class WrongWayRule : IViolationRule
         }
 
         var dy = track[^1].Ground.Y - track[0].Ground.Y;
-        return Math.Abs(dy) < _options.WrongWayMinTravelPx ? PassageDirection.Unknown
+        var moved = Math.Abs(dy) < _options.WrongWayMinTravelPx ? PassageDirection.Unknown
             : dy > 0 ? PassageDirection.Approaching
             : PassageDirection.Receding;
+
+        // The plate must also grow (approaching) or shrink (receding) by the same token: a plate box that only rose over
+        // a road crest, or a track that jumped, moves up the image while its plate grows (the doubt goes to the driver).
+        var growth = (double)track[^1].Width / Math.Max(1, track[0].Width);
+        var sized = growth >= MinSizeChange ? PassageDirection.Approaching
+            : growth <= 1 / MinSizeChange ? PassageDirection.Receding
+            : PassageDirection.Unknown;
+        return moved == sized ? moved : PassageDirection.Unknown;
     }
+
+    /// <summary>10 %: well above the frame-to-frame jitter of a plate box's width (±2 px on ~90 px in the simulated
+    /// camera's groundtruth.json), well below a passage's change (~90 → ~300 px).</summary>
+    private const double MinSizeChange = 1.10;
 }

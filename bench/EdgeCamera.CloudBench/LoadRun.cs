@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EdgeCamera.Cloud;
+using EdgeCamera.Cloud.Intake;
+using EdgeCamera.Cloud.Storage;
+using EdgeCamera.Contracts.Evidence;
+using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Contracts.Signing;
+using EdgeCamera.NationalSim;
+using EdgeCamera.NationalSim.Intake;
+using EdgeCamera.TestKit;
+using EdgeCamera.Transport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeCamera.CloudBench;
+
+/// <summary>What one run measured.</summary>
+public sealed record LoadResult(
+    int Nodes, int Devices, int Packages, long PackageBytes, double IntakeSeconds, double ForwardSeconds,
+    IReadOnlyList<long> AcceptedPerNode, double P50IntakeMs, double P95IntakeMs, double MaxIntakeMs,
+    int Stored, int Notices, int DistinctNotices, long NationalDuplicates, int Missing);
+
+/// <summary>
+/// One load run: a real Mosquitto and a real PostgreSQL (fsync on) on 127.0.0.1, the national stand-in, N receiver nodes
+/// (in-process hosts, one shared-subscription group) and D simulated devices, each publishing P signed packages as fast
+/// as the broker acknowledges them (QoS 1). Intake latency: from just before the device's publish to the row's
+/// received_at (same clock). Bounded: the run gives up after <paramref name="limit"/>.
+/// </summary>
+public static class LoadRun
+{
+    public static async Task<LoadResult> RunAsync(int nodes, int devices, int perDevice, int frameBytes, int cropBytes, TimeSpan limit)
+    {
+        var dir = Directory.CreateTempSubdirectory("edgecam-cloudbench-").FullName;
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var postgres = await PostgresServer.StartAsync(durable: true);
+        var connection = await postgres.CreateDatabaseAsync("bench");
+        var nationalPort = FreePort.Next();
+        await using var national = NationalSimApp.Build([$"--Urls=http://127.0.0.1:{nationalPort}", "--Serilog:MinimumLevel:Default=Warning", "--Serilog:LogDirectory="]);
+        await national.StartAsync();
+        var units = Enumerable.Range(1, devices).Select(d => new TestDevice($"bench-cam-{d:D3}")).ToList();
+        units.ForEach(u => u.RegisterIn(Path.Combine(dir, "devices")));
+        var hosts = new List<WebApplication>();
+        var sessions = new List<MqttSession>();
+        using var stop = new CancellationTokenSource();
+        var loops = new List<Task>();
+        try
+        {
+            foreach (var u in units)
+            {
+                var s = new MqttSession(new MqttSessionOptions { Port = broker.Port, ClientId = u.DeviceId }, [], NullLogger<MqttSession>.Instance, TimeProvider.System);
+                sessions.Add(s);
+                loops.Add(s.RunAsync(stop.Token));
+            }
+
+            for (var n = 0; n < nodes; n++)
+            {
+                var host = CloudApp.Build(
+                [
+                    "--Urls=http://127.0.0.1:0", $"--Broker:Port={broker.Port}", $"--Broker:ClientId=bench-node-{n + 1}",
+                    "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connection}",
+                    $"--Devices:PublicKeyDirectory={Path.Combine(dir, "devices")}", $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
+                    "--Serilog:MinimumLevel:Default=Warning", "--Serilog:LogDirectory=",
+                ]);
+                await host.StartAsync();
+                hosts.Add(host);
+                await WaitSubscribedAsync(host, sessions[0], units[0].DeviceId);
+            }
+
+            // Images of realistic size, incompressible like JPEG; one set per device, reused (the manifest differs).
+            var images = units.ToDictionary(u => u.DeviceId, _ => (Frame: Random(frameBytes), Crop: Random(cropBytes)));
+            var publishedAt = new ConcurrentDictionary<Guid, DateTime>();
+            long packageBytes = 0;
+            var clock = Stopwatch.StartNew();
+            using var deadline = new CancellationTokenSource(limit);
+            await Task.WhenAll(units.Select((u, i) => Task.Run(async () =>
+            {
+                for (var k = 0; k < perDevice && !deadline.IsCancellationRequested; k++)
+                {
+                    var draft = SampleEvidence.Create(u.DeviceId);
+                    var (frame, crop) = images[u.DeviceId];
+                    var package = u.Next(EvidenceDraft.Create(draft.Manifest, [new PackageImage(EvidenceImage.FullFrame, frame), new PackageImage(EvidenceImage.PlateCrop, crop)]));
+                    Interlocked.Exchange(ref packageBytes, package.WireBytes.Length);
+                    publishedAt[package.Manifest.EventId] = DateTime.UtcNow;
+                    while (!await sessions[i].TryPublishAsync(Topics.Evidence(u.DeviceId), package.WireBytes, deadline.Token))
+                    {
+                        await Task.Delay(50, deadline.Token);
+                    }
+                }
+            })));
+
+            var store = hosts[0].Services.GetRequiredService<IEvidenceStore>();
+            var total = publishedAt.Count;
+            while (store.Count() < total && !deadline.IsCancellationRequested)
+            {
+                await Task.Delay(20);
+            }
+
+            var intakeSeconds = clock.Elapsed.TotalSeconds;
+            var registry = national.Services.GetRequiredService<NoticeRegistry>();
+            while (registry.All().Count < total && !deadline.IsCancellationRequested)
+            {
+                await Task.Delay(20);
+            }
+
+            var forwardSeconds = clock.Elapsed.TotalSeconds;
+            var latencies = publishedAt
+                .Select(p => (Sent: p.Value, Stored: store.Find(p.Key)?.ReceivedAtUtc))
+                .Where(p => p.Stored is not null)
+                .Select(p => (DateTime.SpecifyKind(p.Stored!.Value, DateTimeKind.Utc) - p.Sent).TotalMilliseconds)
+                .Order().ToList();
+            var notices = registry.All();
+            return new LoadResult(
+                nodes, devices, total, Interlocked.Read(ref packageBytes), intakeSeconds, forwardSeconds,
+                [.. hosts.Select(h => h.Services.GetRequiredService<IntakeMetrics>().Accepted)],
+                Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Count == 0 ? double.NaN : latencies[^1],
+                store.Count(), notices.Count, notices.Select(x => x.EventId).Distinct().Count(), registry.Duplicates,
+                publishedAt.Keys.Except(notices.Select(x => x.EventId)).Count());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(loops);
+            foreach (var s in sessions)
+            {
+                await s.DisposeAsync();
+            }
+
+            foreach (var h in hosts)
+            {
+                await h.StopAsync();
+                await h.DisposeAsync();
+            }
+
+            units.ForEach(u => u.Dispose());
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static byte[] Random(int bytes)
+    {
+        var b = new byte[bytes];
+        System.Random.Shared.NextBytes(b);
+        return b;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>Publishes malformed probes until the newest node counts one: its shared subscription is in place.</summary>
+    private static async Task WaitSubscribedAsync(WebApplication host, MqttSession device, string deviceId)
+    {
+        var metrics = host.Services.GetRequiredService<IntakeMetrics>();
+        for (var attempt = 0; attempt < 300 && !metrics.RejectedByReason.ContainsKey(RejectReason.Malformed); attempt++)
+        {
+            await device.TryPublishAsync(Topics.Evidence(deviceId), "probe"u8.ToArray(), CancellationToken.None);
+            await Task.Delay(100);
+        }
+    }
+}

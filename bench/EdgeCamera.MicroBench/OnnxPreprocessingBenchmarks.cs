@@ -1,0 +1,57 @@
+using BenchmarkDotNet.Attributes;
+using EdgeCamera.Vision;
+using EdgeCamera.Vision.Imaging;
+using EdgeCamera.Vision.Onnx;
+
+namespace EdgeCamera.MicroBench;
+
+/// <summary>
+/// The ONNX path's preprocessing on the labelled 1080p frame, sized by the models' JSON files: the detector's
+/// letterbox (BGR → planar RGB floats, area-downscaled) and the recogniser's grey crop of the plate box.
+/// </summary>
+[MemoryDiagnoser]
+public class OnnxPreprocessingBenchmarks : IDisposable
+{
+    private LabelledPlate? _plate;
+    private Letterbox? _letterbox;
+    private GreyCropSampler? _sampler;
+    private float[] _crop = [];
+    private PixelBox _cropBox;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var runtime = BenchModels.Runtime(1, Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_ALL);
+        var detector = DetectorModelInfo.Load(Path.ChangeExtension(runtime.DetectorPath, ".json"));
+        var recogniser = RecogniserModelInfo.Load(Path.ChangeExtension(runtime.RecogniserPath, ".json"));
+        _plate = LabelledPlate.Load();
+        _letterbox = new Letterbox(detector.InputWidthPx, detector.InputHeightPx, detector.PadValue);
+        _sampler = new GreyCropSampler(recogniser.InputWidthPx, recogniser.InputHeightPx);
+        _crop = new float[recogniser.InputWidthPx * recogniser.InputHeightPx];
+        _cropBox = _plate.Box.Inflate(recogniser.Margin, recogniser.Margin).Clamp(_plate.Frame.Width, _plate.Frame.Height); // as OnnxPlateReader does
+    }
+
+    /// <summary>The detector's input: the 1080p frame letterboxed into its reused tensor.</summary>
+    [Benchmark]
+    public double LetterboxFill()
+    {
+        _letterbox!.Fill(_plate!.Frame);
+        return _letterbox.Scale;
+    }
+
+    /// <summary>The recogniser's input: the plate box (with the model's margin) sampled grey into its reused buffer.</summary>
+    [Benchmark]
+    public float GreyCropSample()
+    {
+        _sampler!.Sample(_plate!.Frame, _cropBox, _crop);
+        return _crop[0];
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _plate?.Frame.Dispose();
+        _plate = null;
+        GC.SuppressFinalize(this);
+    }
+}

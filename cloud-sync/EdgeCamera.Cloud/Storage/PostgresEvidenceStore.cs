@@ -1,0 +1,258 @@
+using System.Diagnostics.CodeAnalysis;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EdgeCamera.Cloud.Storage;
+
+/// <summary>
+/// The store for several receiver nodes: one PostgreSQL database shared by all of them. A duplicate event id or device
+/// sequence is absorbed by the table's PRIMARY KEY / UNIQUE constraints (<c>INSERT … ON CONFLICT DO NOTHING</c>), so
+/// two nodes that receive the same package at the same moment store it once. The outbox is claimed row by row with
+/// <c>FOR UPDATE SKIP LOCKED</c> and a lease, so each record is forwarded by one node at a time.
+/// </summary>
+public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
+{
+    private const string Columns =
+        "event_id, device_id, sequence, manifest_sha256, previous_manifest_sha256, received_at, site_id, violation_type, captured_at, " +
+        "software_version, payload, state, violation_number, forward_attempts, last_error, forwarded_at, next_attempt_at, " +
+        "dead_letter_reason, dead_lettered_at, lease_owner, lease_until";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresEvidenceStore(string connectionString)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        PostgresSchema.Ensure(_dataSource);
+    }
+
+    public static bool TryParseConnectionString(string connectionString, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    public bool TryAdd(StoredEvidence e)
+    {
+        using var cmd = _dataSource.CreateCommand(
+            $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
+            "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until) " +
+            "ON CONFLICT DO NOTHING");
+        var p = cmd.Parameters;
+        p.AddWithValue("id", e.Id);
+        p.AddWithValue("device", e.DeviceId);
+        p.AddWithValue("sequence", e.Sequence);
+        p.AddWithValue("sha", e.ManifestSha256);
+        p.AddWithValue("previous", e.PreviousManifestSha256);
+        p.AddWithValue("received", Utc(e.ReceivedAtUtc));
+        p.AddWithValue("site", e.SiteId);
+        p.AddWithValue("type", e.ViolationTypeCode);
+        p.AddWithValue("captured", Utc(e.CapturedAtUtc));
+        p.AddWithValue("software", e.SoftwareVersion);
+        p.AddWithValue("payload", NpgsqlDbType.Bytea, e.Payload);
+        p.AddWithValue("state", (short)e.State);
+        p.AddWithValue("number", (object?)e.ViolationNumber ?? DBNull.Value);
+        p.AddWithValue("attempts", e.ForwardAttempts);
+        p.AddWithValue("error", (object?)e.LastError ?? DBNull.Value);
+        p.AddWithValue("forwarded", e.ForwardedAtUtc is { } f ? Utc(f) : DBNull.Value);
+        p.AddWithValue("next", Utc(e.NextAttemptAtUtc));
+        p.AddWithValue("dead_reason", (object?)e.DeadLetterReason ?? DBNull.Value);
+        p.AddWithValue("dead_at", e.DeadLetteredAtUtc is { } d ? Utc(d) : DBNull.Value);
+        p.AddWithValue("lease_owner", (object?)e.LeaseOwner ?? DBNull.Value);
+        p.AddWithValue("lease_until", Utc(e.LeaseUntilUtc));
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    public StoredEvidence? Find(Guid eventId) =>
+        QueryOne($"SELECT {Columns} FROM evidence WHERE event_id = @id", ("id", eventId));
+
+    public StoredEvidence? FindBySequence(string deviceId, long sequence) =>
+        QueryOne($"SELECT {Columns.Replace("payload", "''::bytea", StringComparison.Ordinal)} FROM evidence WHERE device_id = @device AND sequence = @sequence", ("device", deviceId), ("sequence", sequence));
+
+    public StoredEvidence? FindByViolationNumber(string violationNumber) =>
+        QueryOne($"SELECT {Columns} FROM evidence WHERE violation_number = @number", ("number", violationNumber));
+
+    public IReadOnlyList<StoredEvidence> ClaimForForward(string node, int max, DateTime nowUtc, TimeSpan lease)
+    {
+        using var cmd = _dataSource.CreateCommand($"""
+            UPDATE evidence SET lease_owner = @node, lease_until = @until
+            WHERE event_id IN (
+                SELECT event_id FROM evidence
+                WHERE state = 0 AND next_attempt_at <= @now AND lease_until <= @now
+                ORDER BY received_at LIMIT @max
+                FOR UPDATE SKIP LOCKED)
+            RETURNING {Columns}
+            """);
+        cmd.Parameters.AddWithValue("node", node);
+        cmd.Parameters.AddWithValue("until", Utc(nowUtc + lease));
+        cmd.Parameters.AddWithValue("now", Utc(nowUtc));
+        cmd.Parameters.AddWithValue("max", max);
+        return [.. ReadAll(cmd).OrderBy(e => e.ReceivedAtUtc)];
+    }
+
+    public void MarkForwarded(Guid eventId, string violationNumber, DateTime atUtc) => Change(
+        "state = 1, violation_number = @number, forwarded_at = @at, last_error = NULL, lease_owner = NULL, lease_until = '-infinity'",
+        eventId, ("number", violationNumber), ("at", Utc(atUtc)));
+
+    public void RecordForwardFailure(Guid eventId, string error, DateTime nextAttemptAtUtc) => Change(
+        "forward_attempts = forward_attempts + 1, last_error = @error, next_attempt_at = @next, lease_owner = NULL, lease_until = '-infinity'",
+        eventId, ("error", error), ("next", Utc(nextAttemptAtUtc)));
+
+    public void MarkDeadLetter(Guid eventId, string reason, DateTime atUtc) => Change(
+        "forward_attempts = forward_attempts + 1, last_error = @reason, state = 2, dead_letter_reason = @reason, dead_lettered_at = @at, " +
+        "lease_owner = NULL, lease_until = '-infinity'",
+        eventId, ("reason", reason), ("at", Utc(atUtc)));
+
+    public IReadOnlyList<StoredEvidence> DeadLetters(int max)
+    {
+        using var cmd = _dataSource.CreateCommand($"SELECT {Columns} FROM evidence WHERE state = 2 ORDER BY received_at LIMIT @max");
+        cmd.Parameters.AddWithValue("max", max);
+        return ReadAll(cmd);
+    }
+
+    public bool Replay(Guid eventId)
+    {
+        using var cmd = _dataSource.CreateCommand(
+            "UPDATE evidence SET state = 0, forward_attempts = 0, next_attempt_at = '-infinity' WHERE event_id = @id AND state = 2");
+        cmd.Parameters.AddWithValue("id", eventId);
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    public IReadOnlyDictionary<ForwardState, int> CountByState()
+    {
+        var counts = Enum.GetValues<ForwardState>().ToDictionary(s => s, _ => 0);
+        using var cmd = _dataSource.CreateCommand("SELECT state, count(*) FROM evidence GROUP BY state");
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[(ForwardState)reader.GetInt16(0)] = (int)reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    public IReadOnlyList<HourlyCount> CountByHour(DateTime fromUtc, DateTime toUtc)
+    {
+        using var cmd = _dataSource.CreateCommand("""
+            SELECT site_id, violation_type, date_trunc('hour', captured_at AT TIME ZONE 'UTC') AS hour, count(*)
+            FROM evidence WHERE captured_at >= @from AND captured_at < @to
+            GROUP BY 1, 2, 3 ORDER BY hour, site_id COLLATE "C", violation_type COLLATE "C"
+            """);
+        cmd.Parameters.AddWithValue("from", Utc(fromUtc));
+        cmd.Parameters.AddWithValue("to", Utc(toUtc));
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<HourlyCount>();
+        while (reader.Read())
+        {
+            rows.Add(new HourlyCount(reader.GetString(0), reader.GetString(1), DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc), (int)reader.GetInt64(3)));
+        }
+
+        return rows;
+    }
+
+    public IReadOnlyList<DeviceActivity> DeviceActivity()
+    {
+        using var cmd = _dataSource.CreateCommand("""
+            SELECT DISTINCT ON (device_id) device_id, count(*) OVER (PARTITION BY device_id), received_at, site_id, software_version
+            FROM evidence ORDER BY device_id, received_at DESC
+            """);
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<DeviceActivity>();
+        while (reader.Read())
+        {
+            rows.Add(new DeviceActivity(reader.GetString(0), (int)reader.GetInt64(1), reader.GetDateTime(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return [.. rows.OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
+    }
+
+    public int Count()
+    {
+        using var cmd = _dataSource.CreateCommand("SELECT count(*) FROM evidence");
+        return (int)(long)cmd.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>timestamptz wants UTC; the store's times are UTC whatever their Kind says.</summary>
+    private static DateTime Utc(DateTime t) => t.Kind switch
+    {
+        DateTimeKind.Utc => t,
+        DateTimeKind.Local => t.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(t, DateTimeKind.Utc),
+    };
+
+    private static DateTime? NullableTime(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
+
+    private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static List<StoredEvidence> ReadAll(NpgsqlCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var rows = new List<StoredEvidence>();
+        while (r.Read())
+        {
+            rows.Add(new StoredEvidence
+            {
+                Id = r.GetGuid(0),
+                DeviceId = r.GetString(1),
+                Sequence = r.GetInt64(2),
+                DeviceSequence = StoredEvidence.DeviceSequenceKey(r.GetString(1), r.GetInt64(2)),
+                ManifestSha256 = r.GetString(3),
+                PreviousManifestSha256 = r.GetString(4),
+                ReceivedAtUtc = r.GetDateTime(5),
+                SiteId = r.GetString(6),
+                ViolationTypeCode = r.GetString(7),
+                CapturedAtUtc = r.GetDateTime(8),
+                SoftwareVersion = r.GetString(9),
+                Payload = r.GetFieldValue<byte[]>(10),
+                State = (ForwardState)r.GetInt16(11),
+                ViolationNumber = NullableString(r, 12),
+                ForwardAttempts = r.GetInt32(13),
+                LastError = NullableString(r, 14),
+                ForwardedAtUtc = NullableTime(r, 15),
+                NextAttemptAtUtc = r.GetDateTime(16),
+                DeadLetterReason = NullableString(r, 17),
+                DeadLetteredAtUtc = NullableTime(r, 18),
+                LeaseOwner = NullableString(r, 19),
+                LeaseUntilUtc = r.GetDateTime(20),
+            });
+        }
+
+        return rows;
+    }
+
+    private StoredEvidence? QueryOne(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = _dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        return ReadAll(cmd).SingleOrDefault();
+    }
+
+    private void Change(string set, Guid eventId, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = _dataSource.CreateCommand($"UPDATE evidence SET {set} WHERE event_id = @id");
+        cmd.Parameters.AddWithValue("id", eventId);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        if (cmd.ExecuteNonQuery() != 1)
+        {
+            throw new KeyNotFoundException(eventId.ToString());
+        }
+    }
+}

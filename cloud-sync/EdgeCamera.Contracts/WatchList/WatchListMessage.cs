@@ -1,0 +1,13 @@
+namespace EdgeCamera.Contracts.WatchList;
+
+/// <summary>
+/// The fleet's watch list, published by the cloud RETAINED on <see cref="Mqtt.Topics.WatchList"/> (QoS 1), so a unit
+/// that connects gets the current list at once. A device replaces its whole list with it, or keeps the one it had when
+/// the message fails <see cref="WatchListWire.TryParse"/>. <see cref="Version"/> is the digest of the entries
+/// (<see cref="WatchListWire.Digest"/>): a device checks it (integrity) and ignores a list it already holds;
+/// <see cref="IssuedAtUtc"/> orders versions (an older one is refused).
+/// </summary>
+public sealed record WatchListMessage(int SchemaVersion, string Version, DateTimeOffset IssuedAtUtc, IReadOnlyList<WatchListEntryWire> Entries)
+{
+    public const int CurrentSchemaVersion = 1;
+}

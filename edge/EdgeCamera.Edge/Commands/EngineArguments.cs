@@ -1,0 +1,56 @@
+using EdgeCamera.Vision;
+using EdgeCamera.Vision.Onnx;
+
+namespace EdgeCamera.Edge.Commands;
+
+/// <summary>
+/// The plate-engine switches the offline commands share: <c>--engine onnx|onnx-only|classic</c> (default onnx when
+/// the model files are present, else classic) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
+/// plate-recogniser.onnx with their .json). Returns the remaining arguments.
+/// </summary>
+public static class EngineArguments
+{
+    public static bool TryParse(string[] args, out PlateEngineKind kind, out OnnxRuntimeOptions runtime, out string[] rest, out string? error)
+    {
+        runtime = new OnnxRuntimeOptions();
+        kind = File.Exists(OnnxRuntimeOptions.Resolve(runtime.DetectorPath)) ? PlateEngineKind.Onnx : PlateEngineKind.Classic;
+        var remaining = new List<string>();
+        error = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--engine" when i + 1 < args.Length:
+                    string value = args[++i];
+                    switch (value)
+                    {
+                        case "onnx": kind = PlateEngineKind.Onnx; break;
+                        case "onnx-only": kind = PlateEngineKind.OnnxOnly; break;
+                        case "classic": kind = PlateEngineKind.Classic; break;
+                        default: error = $"unknown engine '{value}' (onnx, onnx-only, classic)"; break;
+                    }
+
+                    break;
+                case "--models" when i + 1 < args.Length:
+                    string dir = Path.GetFullPath(args[++i]);
+                    runtime.DetectorPath = Path.Combine(dir, "plate-detector.onnx");
+                    runtime.RecogniserPath = Path.Combine(dir, "plate-recogniser.onnx");
+                    if (kind == PlateEngineKind.Classic)
+                    {
+                        kind = PlateEngineKind.Onnx;
+                    }
+
+                    break;
+                case "--engine" or "--models":
+                    error = $"{args[i]} needs a value";
+                    break;
+                default:
+                    remaining.Add(args[i]);
+                    break;
+            }
+        }
+
+        rest = [.. remaining];
+        return error is null;
+    }
+}

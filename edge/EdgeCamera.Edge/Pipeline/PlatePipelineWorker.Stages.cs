@@ -1,0 +1,155 @@
+using System.Threading.Channels;
+using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Vision;
+
+namespace EdgeCamera.Edge.Pipeline;
+
+/// <summary>
+/// The frame path as two stages on their own threads, so detection of frame n+1 runs while frame n is read:
+/// camera queue (bounded, drops the oldest) → detect → queue of detected frames (bounded,
+/// <see cref="PipelineOptions.DetectedQueueCapacity"/>, drops the oldest, counted) → read, track and vote, judge,
+/// store. Neither stage ever blocks the camera reader; a dropped frame is disposed by the queue that drops it.
+/// </summary>
+public sealed partial class PlatePipelineWorker
+{
+    private async Task RunStagesAsync(CancellationToken stoppingToken)
+    {
+        var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats);
+        var detect = Task.Run(() => DetectStageAsync(detected.Writer, stoppingToken), CancellationToken.None);
+        try
+        {
+            await ReadStageAsync(detected.Reader, stoppingToken);
+        }
+        finally
+        {
+            await detect;
+            while (detected.Reader.TryRead(out var left))
+            {
+                left.Dispose();
+            }
+        }
+    }
+
+    private async Task DetectStageAsync(ChannelWriter<DetectedFrame> output, CancellationToken stoppingToken)
+    {
+        int capacity = options.Value.MaxCandidatesPerFrame;
+        try
+        {
+            await foreach (var frame in camera.Frames.ReadAllAsync(stoppingToken))
+            {
+                // ReadAllAsync looks at the token only when the queue is empty; a live camera keeps it full.
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    frame.Dispose();
+                    break;
+                }
+
+                var item = DetectedFrame.Rent(frame, capacity);
+                int found;
+                try
+                {
+                    found = detector.Detect(frame, item.Candidates.AsSpan(0, capacity));
+                }
+                catch
+                {
+                    item.Dispose();
+                    throw;
+                }
+
+                if (!output.TryWrite(item with { Count = found }))
+                {
+                    item.Dispose(); // the read stage has finished: nobody will take it
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            output.TryComplete();
+        }
+    }
+
+    private async Task ReadStageAsync(ChannelReader<DetectedFrame> input, CancellationToken stoppingToken)
+    {
+        var reads = new List<PlateText?>(options.Value.MaxCandidatesPerFrame);
+        var completed = new List<VehicleRead>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                while (input.TryRead(out var item))
+                {
+                    using (item)
+                    {
+                        if (stoppingToken.IsCancellationRequested)
+                        {
+                            break;
+                        }
+
+                        ReadAndTrack(item.Frame, item.Found, reads, completed);
+                    }
+
+                    Report(completed);
+                }
+
+                // No frame waiting (or the camera is down): held reads whose hold is over are still judged.
+                Report(completed);
+                if (!await WaitForWorkAsync(input, stoppingToken))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: report what the tracker still holds so no vehicle already seen is lost.
+        }
+
+        tracker.Flush(completed);
+        Report(completed, final: true);
+    }
+
+    /// <summary>Waits for the next detected frame, at most <see cref="IdleCheck"/>; false when the queue is closed.</summary>
+    private static async Task<bool> WaitForWorkAsync(ChannelReader<DetectedFrame> queue, CancellationToken ct)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        idle.CancelAfter(IdleCheck);
+        try
+        {
+            return await queue.WaitToReadAsync(idle.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return true; // idle check: back to judge what is due
+        }
+    }
+
+    /// <summary>The read stage's work on one frame: read the best candidates, track and vote, feed the live view.</summary>
+    private void ReadAndTrack(Frame frame, ReadOnlySpan<PlateCandidate> found, List<PlateText?> reads, List<VehicleRead> completed)
+    {
+        reads.Clear();
+        var readCount = 0;
+        var maxReads = options.Value.MaxReadsPerFrame;
+        for (var i = 0; i < found.Length; i++)
+        {
+            // Candidates come best first; past the budget they are tracked without a read.
+            if (i < maxReads && reader.TryRead(frame, found[i].Box, out var text))
+            {
+                reads.Add(text);
+                readCount++;
+            }
+            else
+            {
+                reads.Add(null);
+            }
+        }
+
+        tracker.Observe(frame, found, reads, completed);
+        evidenceFrames?.Offer(frame, found.Length); // frames with a plate, as JPEG, for the frames a violation names
+        liveView.Offer(frame, found, reads); // ≤ 3 frames/s; JPEG only while watched, off this thread.
+        stats.Frame(found.Length, readCount);
+    }
+}

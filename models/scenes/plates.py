@@ -1,0 +1,64 @@
+"""Which plate to draw: a plategen format (Saudi halves may deliberately disagree) or a generic plate."""
+import random
+from dataclasses import dataclass
+from typing import Optional
+
+from PIL import Image
+
+from plategen import formats as pg_formats, render as pg_render
+from . import generic
+
+FORMAT_IDS = sorted(pg_formats.load_all()) + ["other"]     # recogniser 'format' classes
+_FMTS = pg_formats.load_all()
+# share of each kind in training data: Saudi first (the product's market), then the other rendered formats
+# and generic plates that stand in for countries we do not render (real-dev/us, the hidden test set).
+KIND_WEIGHTS = {"sa-private": 0.28, "sa-transport": 0.08, "sa-commercial": 0.08,
+                "kw-private": 0.12, "mr-private": 0.12, "other": 0.32}
+DISAGREE_SHARE = 0.10     # brief: ~10 % of Saudi plates get an Arabic half that differs from the Latin half
+SA_ARABIC_ROWS = 77.5 / 155.0   # sa-private.json: the Arabic row ends at y = 77.5 mm of 155 mm
+
+
+@dataclass
+class PlateDraw:
+    image: Image.Image        # RGBA, upright, fully opaque plate area
+    text: str                 # canonical Latin (labels.tsv `plate`)
+    country: str              # SA, KW, MR or "other"
+    format: str               # plategen format id or "other"
+    arabic: Optional[str]     # Arabic half transliterated to canonical Latin; None = no Arabic half
+    two_row: bool
+
+
+def _saudi_arabic_variant(fields, rng):
+    """Fields whose Arabic half differs from the Latin half in exactly one character."""
+    digits, letters = fields["digits"], fields["letters"]
+    if rng.random() < 0.5:
+        i = rng.randrange(len(digits))
+        digits = digits[:i] + rng.choice([d for d in "0123456789" if d != digits[i]]) + digits[i + 1:]
+    else:
+        pool = list(_FMTS["sa-private"].get("letter_map"))
+        i = rng.randrange(len(letters))
+        letters = letters[:i] + rng.choice([c for c in pool if c != letters[i]]) + letters[i + 1:]
+    return {"digits": digits, "letters": letters}
+
+
+def sample_plate(rng: random.Random, width_px: int, kind: str = None) -> PlateDraw:
+    kind = kind or rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+    if kind == "other":
+        img, text, two_row = generic.render(rng, width_px)
+        return PlateDraw(img, text, "other", "other", None, two_row)
+    fmt = _FMTS[kind]
+    spec = pg_render.random_plate(fmt, rng)
+    img = pg_render.render_plate(spec, width_px=max(8, width_px), fmt=fmt)
+    arabic = None
+    if spec.country == "SA":
+        arabic = spec.text
+        if rng.random() < DISAGREE_SHARE:
+            fields = _saudi_arabic_variant(spec.fields, rng)
+            other = pg_render.PlateSpec(text=fields["digits"] + fields["letters"], country="SA", format=kind,
+                                        fields=fields)
+            top = pg_render.render_plate(other, width_px=img.width, fmt=fmt)
+            cut = round(img.height * SA_ARABIC_ROWS)
+            img.paste(top.crop((0, 0, img.width, cut)), (0, 0))
+            arabic = other.text
+    two_row = spec.country in ("SA", "KW")
+    return PlateDraw(img, spec.text, spec.country, kind, arabic, two_row)

@@ -1,0 +1,188 @@
+#!/usr/bin/python3
+"""One entry point: rebuild data, train and export both plate models (CPU, fixed seeds).
+
+    nice -n 19 /usr/bin/python3 models/train.py --stage all            # full run (see models/README.md)
+    /usr/bin/python3 models/train.py --smoke --out /tmp/x               # seconds: tiny data, few steps
+
+Stages: data | recogniser | detector | score | all. Generated data is cached under <cache>/ and reused.
+Outputs in --out (default models/): plate-recogniser.onnx/.json, plate-detector.onnx/.json, and
+<cache>/scores.json with the Python scores (the C# harness `edgecam eval` re-scores the ONNX files).
+"""
+import argparse
+import datetime
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+MODELS = Path(__file__).resolve().parent
+sys.path.insert(0, str(MODELS))
+
+from scenes.plates import FORMAT_IDS          # noqa: E402
+from training import data, evaluate, recogniser as rec, detector as det, det_train  # noqa: E402
+
+FULL = dict(crops_train=20000, crops_val=600, crops_test=2000, scenes_train=3000, scenes_val=300, scenes_test=2000,
+            real_jitters=12, real_copies=3, rec_minutes=35.0, det_minutes=45.0, steps=None, real_limit=None)
+SMOKE = dict(crops_train=64, crops_val=16, crops_test=16, scenes_train=12, scenes_val=4, scenes_test=4,
+             real_jitters=1, real_copies=1, rec_minutes=0.2, det_minutes=0.2, steps=3, real_limit=2)
+TEST_FRAME = (960, 540)       # held-out synthetic test frames: a 1920×1080 scene at half size (plates 30–200 px)
+
+
+def log_to(path):
+    def log(msg):
+        line = f"{time.strftime('%H:%M:%S')} {msg}"
+        print(line, flush=True)
+        with open(path, "a") as f:
+            f.write(line + "\n")
+    return log
+
+
+def stage_data(cfg, cache, log):
+    data.build_crops(cache, "crops-train", data.SEED_CROPS_TRAIN, cfg["crops_train"], log)
+    data.build_crops(cache, "crops-val", data.SEED_CROPS_TRAIN + 500_000, cfg["crops_val"], log)
+    data.build_crops(cache, "crops-test", data.SEED_CROPS_TEST, cfg["crops_test"], log)
+    data.build_scenes(cache / "scenes-train", data.SEED_SCENES_TRAIN, cfg["scenes_train"], log=log)
+    data.build_scenes(cache / "scenes-val", data.SEED_SCENES_TRAIN + 500_000, cfg["scenes_val"], log=log)
+    data.build_scenes(cache / "scenes-test", data.SEED_SCENES_TEST, cfg["scenes_test"], full_frame=TEST_FRAME, log=log)
+
+
+def _real_train(cfg):
+    sa, _ = data.real_split("saudi-train")
+    us, _ = data.real_split("us")
+    lim = cfg["real_limit"]
+    return (sa[:lim] if lim else sa), (us[:lim] if lim else us)
+
+
+def _crops(cache, name):
+    return np.load(cache / f"{name}.npy"), json.loads((cache / f"{name}.json").read_text())
+
+
+def stage_recogniser(cfg, cache, out, log):
+    syn_x, syn_l = _crops(cache, "crops-train")
+    val_x, val_l = _crops(cache, "crops-val")
+    sa, us = _real_train(cfg)
+    rx, rl = data.real_crops(sa + us, cfg["real_jitters"], seed=5)
+    log(f"recogniser: {len(syn_l)} synthetic crops, {len(rl)} real-dev train crops ({len(sa)}+{len(us)} photos)")
+    init = None
+    if cfg.get("resume") and (cache / "recogniser.pt").exists():
+        init = cache / "recogniser-start.pt"
+        init.write_bytes((cache / "recogniser.pt").read_bytes())
+        log(f"recogniser: resuming from {init}")
+    model, steps, secs, best = rec.train(syn_x, syn_l, rx, rl, val_x, val_l, FORMAT_IDS, cfg["rec_minutes"],
+                                         cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
+                                         peak_lr=1e-3 if init else 2e-3)
+    params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
+        "version": "1", "trained": datetime.date.today().isoformat(), "training_steps": steps,
+        "training_seconds": round(secs), "validation_exact": round(best, 4),
+        "data": f"{len(syn_l)} synthetic crops (models/scenes, seeds {data.SEED_CROPS_TRAIN}+) and {len(rl)} crops "
+                f"of the real-dev train split (index % 4 != 0 of saudi-train and us)"})
+    log(f"recogniser exported: {params} parameters, {steps} steps in {secs:.0f} s, val exact {best:.4f}")
+
+
+def _val_detection(items):
+    """Validation F1 (threshold-free best) on synthetic val scenes, for checkpoint choice."""
+    images = [im for im, _ in items]
+    gts = [[l["box"] for l in labels] for _, labels in items]
+
+    def fn(model):
+        preds = evaluate.detect(model, images, 0.1)
+        return evaluate.best_threshold(preds, gts)[0]
+    return fn
+
+
+def _scene_items(scene_dir: Path, limit=None):
+    from PIL import Image
+    meta = json.loads((scene_dir / "labels.json").read_text())["images"][:limit]
+    return [(Image.open(scene_dir / m["image"]).convert("RGB"), m["plates"]) for m in meta]
+
+
+def stage_detector(cfg, cache, out, log):
+    syn = det_train.load_synthetic(cache / "scenes-train")
+    sa, us = _real_train(cfg)
+    real = det_train.load_real(sa + us, random.Random(3), cfg["real_copies"])
+    val = _scene_items(cache / "scenes-val")
+    log(f"detector: {len(syn)} synthetic scenes, {len(real)} real-dev train canvases, {len(val)} val scenes")
+    # checkpoint choice on the first 120 validation scenes (cheap); the threshold on all of them
+    model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
+                                               cache / "detector.pt", steps_cap=cfg["steps"], log=log)
+    preds = evaluate.detect(model, [im for im, _ in val], 0.1)
+    f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
+    params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
+        "version": "1", "trained": datetime.date.today().isoformat(), "training_steps": steps,
+        "training_seconds": round(secs), "validation_f1": round(f1, 4),
+        "data": f"{len(syn)} synthetic scenes (models/scenes, seeds {data.SEED_SCENES_TRAIN}+) and the real-dev "
+                f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"})
+    log(f"detector exported: {params} parameters, {steps} steps in {secs:.0f} s, threshold {thr} (val F1 {f1:.4f})")
+
+
+def stage_score(cfg, cache, out, log):
+    rec_model = rec.Recogniser(len(FORMAT_IDS))
+    rec_model.load_state_dict(torch.load(cache / "recogniser.pt"))
+    det_model = det.Detector()
+    det_model.load_state_dict(torch.load(cache / "detector.pt"))
+    thr = json.loads((out / "plate-detector.json").read_text())["threshold"]
+    res = {"measured": datetime.datetime.utcnow().isoformat(timespec="seconds") + "Z", "threshold": thr}
+    tx, tl = _crops(cache, "crops-test")
+    res["synthetic_crops_test"] = evaluate.score_crops(rec_model, tx, tl, FORMAT_IDS)
+    log(f"crops test: {json.dumps(res['synthetic_crops_test'])}")
+    t = time.time()
+    items = _scene_items(cache / "scenes-test")
+    res["synthetic_scenes_test"] = evaluate.score_end_to_end(det_model, rec_model, FORMAT_IDS, items, thr)
+    res["synthetic_scenes_test"]["seconds"] = round(time.time() - t)
+    log(f"scenes test: {json.dumps(res['synthetic_scenes_test'])}")
+    for name in ("saudi-train", "us"):
+        train_part, held = data.real_split(name)
+        lim = cfg["real_limit"]
+        parts = (("held_out", held),) if cfg["steps"] else (("held_out", held), ("train_split", train_part))
+        for part, its in parts:
+            its = its[:lim] if lim else its
+            if its:
+                r = evaluate.score_end_to_end(det_model, rec_model, FORMAT_IDS, evaluate.real_items(its), thr)
+                res[f"real_{name}_{part}"] = r
+                log(f"real {name} {part}: {json.dumps(r)}")
+    (cache / "scores.json").write_text(json.dumps(res, indent=2) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stage", default="all", choices=["data", "recogniser", "detector", "score", "all"])
+    ap.add_argument("--smoke", action="store_true", help="tiny data, a few steps (the smoke test)")
+    ap.add_argument("--out", default=str(MODELS), help="where the ONNX + JSON files go (default models/)")
+    ap.add_argument("--cache", default=None, help="data cache (default models/.cache/full, or <out>/cache)")
+    ap.add_argument("--minutes", type=float, default=None, help="time box per model (default 35 rec / 45 det)")
+    ap.add_argument("--resume", action="store_true", help="recogniser: continue from <cache>/recogniser.pt")
+    ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
+    ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
+    args = ap.parse_args()
+    cfg = dict(SMOKE if args.smoke else FULL)
+    cfg["resume"] = args.resume
+    if args.minutes is not None:
+        cfg["rec_minutes"] = cfg["det_minutes"] = args.minutes
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    cache = Path(args.cache) if args.cache else (out / "cache" if args.smoke else MODELS / ".cache" / "full")
+    cache.mkdir(parents=True, exist_ok=True)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    random.seed(0)
+    np.random.seed(0)
+    data.WORKERS = args.workers
+    log = log_to(cache / "train.log")
+    t = time.time()
+    if args.stage in ("data", "all"):
+        stage_data(cfg, cache, log)
+    if args.stage in ("recogniser", "all"):
+        stage_recogniser(cfg, cache, out, log)
+    if args.stage in ("detector", "all"):
+        stage_detector(cfg, cache, out, log)
+    if args.stage in ("score", "all"):
+        stage_score(cfg, cache, out, log)
+    log(f"done: stage {args.stage} in {time.time() - t:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Training, export and scoring of the plate detector and recogniser (entry point: models/train.py)."""

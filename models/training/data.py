@@ -1,0 +1,150 @@
+"""Data caches (generated once, reused): recogniser crops, detector scenes, the real-dev split."""
+import json
+import os
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from scenes import compose, crops
+
+MODELS = Path(__file__).resolve().parents[1]
+REAL_DEV = MODELS.parent.parent / "shared" / "datasets" / "real-dev"
+# seed ranges: disjoint, so no test image is ever a training image
+SEED_CROPS_TRAIN, SEED_CROPS_TEST = 1_000_000, 9_000_000
+SEED_SCENES_TRAIN, SEED_SCENES_TEST = 2_000_000, 8_000_000
+DET_W, DET_H = 640, 384                   # CONTRACT.md detector input
+WORKERS = 2
+
+
+def _crop_job(seed):
+    arr, lab = crops.make_crop(seed)
+    return arr, lab.__dict__
+
+
+def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print):
+    """Cache `count` recogniser crops as name.npy (uint8 [N,64,160]) + name.json (labels)."""
+    npy, js = out_dir / f"{name}.npy", out_dir / f"{name}.json"
+    if npy.exists() and js.exists() and len(json.loads(js.read_text())) == count:
+        log(f"crops {name}: cached ({count})")
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    t = time.time()
+    res = []
+    with Pool(WORKERS) as pool:
+        for r in pool.imap(_crop_job, range(first_seed, first_seed + count), chunksize=32):
+            res.append(r)
+            if len(res) % 2000 == 0:
+                log(f"crops {name}: {len(res)}/{count} after {time.time() - t:.0f} s")
+    np.save(npy, np.stack([r[0] for r in res]))
+    js.write_text(json.dumps([r[1] for r in res]))
+    log(f"crops {name}: {count} in {time.time() - t:.0f} s ({(time.time() - t) / count * 1000 * WORKERS:.1f} ms each per core)")
+
+
+def letterbox_size(w, h):
+    s = min(DET_W / w, DET_H / h)
+    return s, max(1, round(w * s)), max(1, round(h * s))
+
+
+def _scene_job(args):
+    seed, out_dir, frame, plate_px, full = args
+    name = f"{seed}.jpg"
+    side = Path(out_dir) / f"{seed}.json"            # per-scene labels: an interrupted build resumes
+    if side.exists() and (Path(out_dir) / name).exists():
+        return [tuple(r) for r in json.loads(side.read_text())]
+    img, plates = compose.make_scene(seed, frame=frame, plate_px=plate_px)
+    img.save(Path(out_dir) / name, quality=92)
+    rows = [(name, p.box, p.text, p.country, p.format, p.arabic) for p in plates]
+    side.write_text(json.dumps(rows))
+    return rows
+
+
+# training scenes are drawn straight at letterbox scale (what the detector sees), in varied frame shapes:
+# 16:9 frames (1920×1080 / 1280×720 → 640×360), 4:3 (→ 512×384) and square (598×598 → 384×384).
+TRAIN_FRAMES = [((640, 360), 0.6), ((512, 384), 0.15), ((384, 384), 0.25)]
+
+
+def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, log=print):
+    """Cache scenes as JPEG + labels.tsv (project format) + labels.json (with format / arabic).
+    full_frame=(W, H) writes frames of that size with plates 60–400 px scaled to W/1920 (the test set);
+    otherwise letterbox-scale frames of TRAIN_FRAMES shapes, plate width 60–400 px of a 1920 frame mapped."""
+    lab = out_dir / "labels.json"
+    if lab.exists() and json.loads(lab.read_text()).get("count") == count:
+        log(f"scenes {out_dir.name}: cached ({count})")
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for i in range(count):
+        seed = first_seed + i
+        if full_frame:
+            k = full_frame[0] / 1920
+            jobs.append((seed, str(out_dir), full_frame, (60 * k, 400 * k), True))
+        else:
+            r = (seed * 2654435761) % 1000 / 1000
+            frame = TRAIN_FRAMES[0][0] if r < 0.6 else TRAIN_FRAMES[1][0] if r < 0.75 else TRAIN_FRAMES[2][0]
+            # plate width in input pixels: 1920-frame plates of 60-400 px are 20-133 px at 640 wide; square
+            # car-park photos (real-dev saudi) show plates up to ~110 px of 384
+            jobs.append((seed, str(out_dir), frame, (16, 150), False))
+    t = time.time()
+    res = []
+    with Pool(WORKERS) as pool:
+        for r in pool.imap(_scene_job, jobs, chunksize=8):
+            res.append(r)
+            if len(res) % 500 == 0:
+                log(f"scenes {out_dir.name}: {len(res)}/{count} after {time.time() - t:.0f} s")
+    rows, meta = [], []
+    for (seed, *_), plates in zip(jobs, res):
+        meta.append({"image": f"{seed}.jpg", "plates": [
+            {"box": list(b), "text": tx, "country": c, "format": f, "arabic": a} for _, b, tx, c, f, a in plates]})
+        for name, (x, y, w, h), tx, c, _f, _a in plates:
+            rows.append(f"{name}\t{x},{y},{w},{h}\t{tx}\t{c}")
+    (out_dir / "labels.tsv").write_text("\n".join(rows) + "\n")
+    lab.write_text(json.dumps({"count": count, "images": meta}))
+    log(f"scenes {out_dir.name}: {count} in {time.time() - t:.0f} s")
+
+
+def read_labels(tsv: Path):
+    """[(image path, [(box, plate, country)])] in order of first appearance."""
+    order, by = [], {}
+    for line in tsv.read_text().splitlines():
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        img = parts[0]
+        x, y, w, h = (float(v) for v in parts[1].split(","))
+        if img not in by:
+            by[img] = []
+            order.append(img)
+        by[img].append(((x, y, w, h), parts[2], parts[3] if len(parts) > 3 else ""))
+    return [(tsv.parent / i, by[i]) for i in order]
+
+
+def real_split(name: str):
+    """real-dev/<name>: (train, held_out). FIXED split: the image's index in labels.tsv order (first appearance),
+    index % 4 == 0 → held out (never trained or tuned on), else fine-tuning data. Empty when ../shared is absent."""
+    tsv = REAL_DEV / name / "labels.tsv"
+    if not tsv.exists():
+        return [], []
+    items = read_labels(tsv)
+    return [it for i, it in enumerate(items) if i % 4 != 0], [it for i, it in enumerate(items) if i % 4 == 0]
+
+
+def real_crops(items, jitters, seed, log=print):
+    """Recogniser crops from real photos (contract cut around jittered labelled boxes); skips '?' plates."""
+    import random
+    rng = random.Random(seed)
+    arrs, labels = [], []
+    for path, plates in items:
+        img = Image.open(path).convert("RGB")
+        for box, text, country in plates:
+            if "?" in text or len(text) > 10:
+                continue
+            for j in range(jitters):
+                b = crops.jitter_box(box, rng) if j else box
+                arrs.append(np.asarray(crops.cut(img, b), dtype=np.uint8))
+                fmt = None if country == "SA" else "other"   # real Saudi strip colour unlabelled: no format loss
+                labels.append({"text": text, "country": country, "format": fmt,
+                               "arabic": text if country == "SA" else None})
+    return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels

@@ -1,0 +1,114 @@
+"""Detector training loop: random 192×320 windows of letterboxed synthetic scenes and real-dev train photos."""
+import json
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from .detector import Detector, GH, GW, H, STRIDE, W, letterbox, loss_fn, targets
+
+WIN_H, WIN_W = 192, 320                       # training window (fully convolutional: 4× cheaper per step)
+
+
+def load_synthetic(scene_dir: Path, names=None):
+    """[(canvas uint8 [384,640,3], boxes)]: training scenes are already at letterbox scale."""
+    meta = json.loads((scene_dir / "labels.json").read_text())["images"]
+    out = []
+    for m in meta:
+        img = Image.open(scene_dir / m["image"]).convert("RGB")
+        canvas = np.full((H, W, 3), 128, np.uint8)
+        canvas[:img.height, :img.width] = np.asarray(img)
+        out.append((canvas, [tuple(p["box"]) for p in m["plates"]]))
+    return out
+
+
+def load_real(items, rng, copies=3):
+    """Real photos letterboxed with scale jitter (0.55–1.0 of the contract scale), several copies each."""
+    out = []
+    for path, plates in items:
+        img = Image.open(path).convert("RGB")
+        for c in range(copies):
+            j = 1.0 if c == 0 else rng.uniform(0.55, 1.0)
+            canvas, s = letterbox(img, j)
+            out.append((canvas.astype(np.uint8), [tuple(v * s for v in box) for box, _t, _c in plates]))
+    return out
+
+
+def _window(sample, rng):
+    canvas, boxes = sample
+    if boxes and rng.random() < 0.75:
+        x, y, w, h = rng.choice(boxes)
+        cx, cy = x + w / 2 + rng.uniform(-WIN_W / 3, WIN_W / 3), y + h / 2 + rng.uniform(-WIN_H / 3, WIN_H / 3)
+        x0, y0 = int(cx - WIN_W / 2), int(cy - WIN_H / 2)
+    else:
+        x0, y0 = rng.randint(0, W - WIN_W), rng.randint(0, H - WIN_H)
+    x0 = max(0, min(W - WIN_W, x0)) // STRIDE * STRIDE
+    y0 = max(0, min(H - WIN_H, y0)) // STRIDE * STRIDE
+    crop = canvas[y0:y0 + WIN_H, x0:x0 + WIN_W]
+    shifted = []
+    for x, y, w, h in boxes:
+        cx, cy = x + w / 2 - x0, y + h / 2 - y0
+        if 0 <= cx < WIN_W and 0 <= cy < WIN_H:
+            shifted.append((x - x0, y - y0, w, h))
+    return crop, shifted
+
+
+def batch(samples, rng, n):
+    xs, hs, rs, ms = [], [], [], []
+    for _ in range(n):
+        crop, boxes = _window(rng.choice(samples), rng)
+        x = crop.astype(np.float32)
+        if rng.random() < 0.5:                                   # photometric jitter
+            x = (x - x.mean()) * rng.uniform(0.6, 1.3) + x.mean() + rng.uniform(-30, 30)
+        if rng.random() < 0.15:
+            x = np.repeat(x.mean(axis=2, keepdims=True), 3, axis=2)
+        heat, reg, mask = targets(boxes, WIN_H // STRIDE, WIN_W // STRIDE)
+        xs.append(np.clip(x, 0, 255)); hs.append(heat); rs.append(reg); ms.append(mask)
+    t = lambda a: torch.from_numpy(np.stack(a))              # noqa: E731
+    return t(xs).permute(0, 3, 1, 2) / 255.0, t(hs), t(rs), t(ms)
+
+
+def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0):
+    """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept."""
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    model = Detector()
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
+    budget = minutes * 60.0
+    t0, step, best = time.time(), 0, -1.0
+    eval_every = 400
+    while True:
+        frac = (time.time() - t0) / budget
+        if frac >= 1 or (steps_cap and step >= steps_cap):
+            break
+        lr = 2e-3 * min(1.0, (step + 1) / 200) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
+        for pg in opt.param_groups:
+            pg["lr"] = lr
+        n_real = bs // 4 if real else 0                           # real-dev train split in every batch
+        x1, h1, r1, m1 = batch(syn, rng, bs - n_real)
+        if n_real:
+            x2, h2, r2, m2 = batch(real, rng, n_real)
+            x1, h1, r1, m1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2)))
+        model.train()
+        loss = loss_fn(model(x1), h1, r1, m1)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 10.0)
+        opt.step()
+        step += 1
+        last = (time.time() - t0) >= budget or (steps_cap and step >= steps_cap)
+        if step % 50 == 0:
+            log(f"detector step {step} {time.time() - t0:.0f}s lr {lr:.2e} loss {loss.item():.3f}")
+        if step % eval_every == 0 or last:
+            score = val_fn(model)
+            log(f"detector step {step} val F1 {score:.4f}")
+            if score >= best:
+                best = score
+                torch.save(model.state_dict(), out_path)
+    if best < 0:
+        torch.save(model.state_dict(), out_path)
+    model.load_state_dict(torch.load(out_path))
+    return model, step, time.time() - t0, best

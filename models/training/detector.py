@@ -1,0 +1,146 @@
+"""Plate detector: CenterNet-style, stride 4 — a plate-centre heatmap plus sub-cell offset and box size."""
+import json
+import math
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from PIL import Image
+
+W, H, STRIDE = 640, 384, 4                  # CONTRACT.md
+GW, GH = W // STRIDE, H // STRIDE
+
+
+def conv(cin, cout, stride=1, k=3):
+    return nn.Sequential(nn.Conv2d(cin, cout, k, stride, k // 2, bias=False), nn.BatchNorm2d(cout),
+                         nn.ReLU(inplace=True))
+
+
+class Detector(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.s4 = nn.Sequential(conv(3, 16, 2), conv(16, 24, 2))                  # 96×160
+        self.s8 = nn.Sequential(conv(24, 32, 2), conv(32, 32))                    # 48×80
+        self.s16 = nn.Sequential(conv(32, 64, 2), conv(64, 64))                   # 24×40
+        self.s32 = nn.Sequential(conv(64, 96, 2), conv(96, 96), conv(96, 96))     # 12×20
+        self.l32, self.l16, self.l8, self.l4 = (conv(96, 48, k=1), conv(64, 48, k=1), conv(32, 48, k=1),
+                                                conv(24, 32, k=1))
+        self.m16, self.m8 = conv(48, 48), conv(48, 32)
+        self.m4 = conv(32, 32)
+        self.heat = nn.Conv2d(32, 1, 1)
+        self.box = nn.Conv2d(32, 4, 1)
+        nn.init.constant_(self.heat.bias, -4.0)           # CenterNet prior: most cells are background
+
+    def forward(self, x):                                 # x [N,3,H,W] in [0,1]; returns raw heat, raw box
+        c4 = self.s4(x - 0.5)
+        c8 = self.s8(c4)
+        c16 = self.s16(c8)
+        c32 = self.s32(c16)
+        p16 = self.m16(self.l16(c16) + F.interpolate(self.l32(c32), scale_factor=2, mode="nearest"))
+        p8 = self.m8(self.l8(c8) + F.interpolate(p16, scale_factor=2, mode="nearest"))
+        p4 = self.m4(self.l4(c4) + F.interpolate(p8, scale_factor=2, mode="nearest"))
+        return self.heat(p4), self.box(p4)
+
+
+class Exported(nn.Module):
+    """ONNX graph: heatmap = sigmoid, box = [sigmoid(dx), sigmoid(dy), exp(log w), exp(log h)]."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, image):
+        heat, box = self.model(image)
+        return torch.sigmoid(heat), torch.cat([torch.sigmoid(box[:, :2]), torch.exp(box[:, 2:].clamp(max=7.0))], 1)
+
+
+def letterbox(img: Image.Image, scale_jitter=1.0):
+    """CONTRACT letterbox: scale s = min(640/W, 384/H) (× jitter ≤ 1 in training), top-left, pad 0.5."""
+    s = min(W / img.width, H / img.height) * scale_jitter
+    w, h = max(1, round(img.width * s)), max(1, round(img.height * s))
+    canvas = np.full((H, W, 3), 127.5, np.float32)
+    canvas[:h, :w] = np.asarray(img.convert("RGB").resize((w, h), Image.BILINEAR), dtype=np.float32)
+    return canvas, s
+
+
+def targets(boxes, gh=GH, gw=GW):
+    """Heatmap (Gaussian per plate, CenterNet radius), offsets and log sizes at centre cells."""
+    heat = np.zeros((gh, gw), np.float32)
+    reg = np.zeros((4, gh, gw), np.float32)
+    mask = np.zeros((gh, gw), np.float32)
+    ys, xs = np.mgrid[0:gh, 0:gw]
+    for x, y, w, h in boxes:
+        cx, cy = (x + w / 2) / STRIDE, (y + h / 2) / STRIDE
+        ci, cj = int(cx), int(cy)
+        if not (0 <= ci < gw and 0 <= cj < gh) or w < 2 or h < 2:
+            continue
+        sx, sy = max(0.6, w / STRIDE / 6), max(0.6, h / STRIDE / 6)
+        g = np.exp(-((xs - ci) ** 2 / (2 * sx ** 2) + (ys - cj) ** 2 / (2 * sy ** 2)))
+        heat = np.maximum(heat, g)
+        heat[cj, ci] = 1.0
+        reg[:, cj, ci] = (cx - ci, cy - cj, math.log(w), math.log(h))
+        mask[cj, ci] = 1.0
+    return heat, reg, mask
+
+
+def focal_loss(logits, heat):
+    p = torch.sigmoid(logits).clamp(1e-4, 1 - 1e-4)
+    pos = heat.eq(1).float()
+    neg = 1 - pos
+    pos_l = -torch.log(p) * (1 - p) ** 2 * pos
+    neg_l = -torch.log(1 - p) * p ** 2 * (1 - heat) ** 4 * neg
+    npos = pos.sum().clamp(min=1)
+    return (pos_l.sum() + neg_l.sum()) / npos
+
+
+def loss_fn(out, heat, reg, mask):
+    hl, bl = out
+    fl = focal_loss(hl[:, 0], heat)
+    m = mask.unsqueeze(1)
+    npos = mask.sum().clamp(min=1)
+    off = (F.l1_loss(torch.sigmoid(bl[:, :2]) * m, reg[:, :2] * m, reduction="sum")) / npos
+    size = (F.l1_loss(bl[:, 2:] * m, reg[:, 2:] * m, reduction="sum")) / npos
+    return fl + off + size
+
+
+def decode(heat, box, threshold, s=1.0):
+    """heat [96,160] prob, box [4,96,160] (exported semantics) → [(score, x, y, w, h)] in frame pixels."""
+    t = torch.from_numpy(heat)[None, None]
+    peak = (F.max_pool2d(t, 3, 1, 1) == t)[0, 0].numpy() & (heat >= threshold)
+    out = []
+    for r, c in zip(*np.nonzero(peak)):
+        cx, cy = (c + box[0, r, c]) * STRIDE, (r + box[1, r, c]) * STRIDE
+        w, h = box[2, r, c], box[3, r, c]
+        out.append((float(heat[r, c]), (cx - w / 2) / s, (cy - h / 2) / s, w / s, h / s))
+    return sorted(out, reverse=True)
+
+
+def infer(model, canvases, batch=8):
+    """float [N,384,640,3] 0..255 → (heat [N,96,160], box [N,4,96,160]) with exported semantics."""
+    model.eval()
+    ex = Exported(model)
+    hs, bs = [], []
+    with torch.no_grad():
+        for i in range(0, len(canvases), batch):
+            x = torch.from_numpy(np.stack(canvases[i:i + batch])).permute(0, 3, 1, 2) / 255.0
+            h, b = ex(x)
+            hs.append(h[:, 0].numpy())
+            bs.append(b.numpy())
+    return np.concatenate(hs), np.concatenate(bs)
+
+
+def export(model, onnx_path: Path, json_path: Path, threshold, meta: dict):
+    model.eval()
+    torch.onnx.export(Exported(model), torch.rand(1, 3, H, W), str(onnx_path), opset_version=13,
+                      input_names=["image"], output_names=["heatmap", "box"])
+    params = sum(p.numel() for p in model.parameters())
+    doc = {"name": "plate-detector", "version": meta.get("version", "1"),
+           "input": {"name": "image", "width": W, "height": H, "pad": 0.5}, "stride": STRIDE,
+           "outputs": {"heatmap": "heatmap", "box": "box"}, "threshold": threshold, "parameters": params,
+           **{k: v for k, v in meta.items() if k != "version"}}
+    json_path.write_text(json.dumps(doc, indent=2) + "\n")
+    return params

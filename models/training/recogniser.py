@@ -1,0 +1,181 @@
+"""Plate recogniser: small CNN + learned slot queries (cross-attention) → latin / arabic slots and format."""
+import json
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+SLOTS = 10
+NCLS = len(ALPHABET) + 1                  # class 0 = empty slot
+
+
+def encode(text):
+    """Canonical text → SLOTS class ids (empty after the last character); None → all empty."""
+    ids = [ALPHABET.index(c) + 1 for c in (text or "")[:SLOTS]]
+    return ids + [0] * (SLOTS - len(ids))
+
+
+def decode(ids):
+    return "".join(ALPHABET[i - 1] for i in ids if i > 0)
+
+
+def conv(cin, cout, stride=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+
+
+class SlotDecoder(nn.Module):
+    """Holistic slot classifier: the whole 4×20 feature map (squeezed to 32 channels) → one class distribution per
+    slot. (An attention-pooling decoder was tried first and stayed on a plateau within the CPU time box.)"""
+
+    def __init__(self, dim, squeeze=32, hidden=256, tokens=80):
+        super().__init__()
+        self.squeeze = nn.Sequential(nn.Conv2d(dim, squeeze, 1, bias=False), nn.BatchNorm2d(squeeze),
+                                     nn.ReLU(inplace=True))
+        self.fc = nn.Sequential(nn.Linear(squeeze * tokens, hidden), nn.ReLU(inplace=True), nn.Dropout(0.1),
+                                nn.Linear(hidden, SLOTS * NCLS))
+
+    def forward(self, fmap):                                # fmap [N, D, 4, 20]
+        return self.fc(self.squeeze(fmap).flatten(1)).view(-1, SLOTS, NCLS)    # [N, SLOTS, NCLS] logits
+
+
+class Recogniser(nn.Module):
+    def __init__(self, n_formats, dim=128):
+        super().__init__()
+        self.backbone = nn.Sequential(
+            conv(1, 16, 2),                                  # 32×80
+            conv(16, 32, 2), conv(32, 64),                   # 16×40
+            conv(64, 96, 2), conv(96, dim),                  # 8×20
+            conv(dim, dim, (2, 1)))                          # 4×20 = 80 tokens
+        self.latin = SlotDecoder(dim)
+        self.arabic = SlotDecoder(dim)
+        self.format = nn.Linear(dim, n_formats)
+
+    def forward(self, x):                                   # x: [N,1,64,160] in [0,1]
+        f = self.backbone(x - 0.5)
+        return self.latin(f), self.format(f.mean(dim=(2, 3))), self.arabic(f)
+
+
+class Exported(nn.Module):
+    """What the ONNX file holds: softmax applied inside the graph (CONTRACT.md)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, crop):
+        latin, fmt, arabic = self.model(crop)
+        return F.softmax(latin, -1), F.softmax(fmt, -1), F.softmax(arabic, -1)
+
+
+def _targets(labels, format_ids):
+    lat = torch.tensor([encode(l["text"]) for l in labels])
+    ara = torch.tensor([encode(l["arabic"]) for l in labels])
+    fmt = torch.tensor([format_ids.index(l["format"]) if l["format"] else -100 for l in labels])
+    return lat, ara, fmt
+
+
+def _augment(x, g):
+    """Cheap photometric/geometric jitter on a uint8 batch → float [N,1,64,160]."""
+    x = torch.from_numpy(x).float().unsqueeze(1) / 255.0
+    n = x.shape[0]
+    contrast = torch.empty(n, 1, 1, 1).uniform_(0.6, 1.3, generator=g)
+    bright = torch.empty(n, 1, 1, 1).uniform_(-0.15, 0.15, generator=g)
+    mean = x.mean(dim=(2, 3), keepdim=True)
+    x = (x - mean) * contrast + mean + bright
+    dx, dy = int(torch.randint(-4, 5, (1,), generator=g)), int(torch.randint(-3, 4, (1,), generator=g))
+    x = torch.roll(x, (dy, dx), (2, 3))
+    return x.clamp(0, 1)
+
+
+def predict(model, arrs, batch=256):
+    """uint8 [N,64,160] → (latin ids [N,SLOTS], latin probs, format ids, arabic ids, arabic probs)."""
+    model.eval()
+    outs = []
+    with torch.no_grad():
+        for i in range(0, len(arrs), batch):
+            x = torch.from_numpy(arrs[i:i + batch]).float().unsqueeze(1) / 255.0
+            lat, fmt, ara = model(x)
+            pl, pa = F.softmax(lat, -1), F.softmax(ara, -1)
+            outs.append((pl.argmax(-1), pl.max(-1).values, fmt.argmax(-1), pa.argmax(-1), pa.max(-1).values))
+    return [torch.cat(c).numpy() for c in zip(*outs)]
+
+
+def exact(model, arrs, labels):
+    lat, _, _, ara, _ = predict(model, arrs)
+    ok = [decode(lat[i]) == l["text"] for i, l in enumerate(labels)]
+    return float(np.mean(ok)) if ok else 0.0
+
+
+def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids, minutes, out_path: Path,
+          steps_cap=None, batch=32, log=print, seed=0, init=None, peak_lr=2e-3):
+    """Train until `minutes` elapse (or steps_cap); keep the checkpoint with the best validation exact reads."""
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    g = torch.Generator().manual_seed(seed)
+    model = Recogniser(len(format_ids))
+    if init is not None:                                     # --resume: continue from a checkpoint
+        model.load_state_dict(torch.load(init))
+    opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
+    syn_t = _targets(syn_labels, format_ids)
+    real_t = _targets(real_labels, format_ids) if len(real_labels) else None
+    budget = minutes * 60.0
+    t0, step, best = time.time(), 0, -1.0
+    real_share = 0.15 if real_t is not None else 0.0         # real-dev train split mixed into every batch
+    eval_every = 150
+    while True:
+        frac = (time.time() - t0) / budget
+        if frac >= 1 or (steps_cap and step >= steps_cap):
+            break
+        lr = peak_lr * min(1.0, (step + 1) / 100) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
+        for pg in opt.param_groups:
+            pg["lr"] = lr
+        n_real = int(round(batch * real_share))
+        si = rng.integers(0, len(syn_x), batch - n_real)
+        xs, tl, ta, tf = [syn_x[si]], [syn_t[0][si]], [syn_t[1][si]], [syn_t[2][si]]
+        if n_real:
+            ri = rng.integers(0, len(real_x), n_real)
+            xs.append(real_x[ri]); tl.append(real_t[0][ri]); ta.append(real_t[1][ri]); tf.append(real_t[2][ri])
+        x = _augment(np.concatenate(xs), g)
+        tl, ta, tf = torch.cat(tl), torch.cat(ta), torch.cat(tf)
+        model.train()
+        lat, fmt, ara = model(x)
+        loss = (F.cross_entropy(lat.reshape(-1, NCLS), tl.reshape(-1), label_smoothing=0.05)
+                + 0.7 * F.cross_entropy(ara.reshape(-1, NCLS), ta.reshape(-1), label_smoothing=0.05)
+                + 0.3 * F.cross_entropy(fmt, tf, ignore_index=-100))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        step += 1
+        last = (time.time() - t0) >= budget or (steps_cap and step >= steps_cap)
+        if step % eval_every == 0 or last:
+            acc = exact(model, val_x, val_labels)
+            log(f"recogniser step {step} {time.time() - t0:.0f}s lr {lr:.2e} loss {loss.item():.3f} val exact {acc:.4f}")
+            if acc >= best:
+                best = acc
+                torch.save(model.state_dict(), out_path)
+    if best < 0:
+        torch.save(model.state_dict(), out_path)
+    model.load_state_dict(torch.load(out_path))
+    return model, step, time.time() - t0, best
+
+
+def export(model, onnx_path: Path, json_path: Path, format_ids, meta: dict):
+    model.eval()
+    wrapped = Exported(model)
+    dummy = torch.rand(2, 1, 64, 160)
+    torch.onnx.export(wrapped, dummy, str(onnx_path), opset_version=13, input_names=["crop"],
+                      output_names=["latin", "format", "arabic"],
+                      dynamic_axes={"crop": {0: "N"}, "latin": {0: "N"}, "format": {0: "N"}, "arabic": {0: "N"}})
+    params = sum(p.numel() for p in model.parameters())
+    doc = {"name": "plate-recogniser", "version": meta.get("version", "1"),
+           "input": {"name": "crop", "width": 160, "height": 64, "channels": 1, "margin": 0.10},
+           "alphabet": ALPHABET, "slots": SLOTS, "formats": list(format_ids),
+           "outputs": {"latin": "latin", "format": "format", "arabic": "arabic"},
+           "parameters": params, **{k: v for k, v in meta.items() if k != "version"}}
+    json_path.write_text(json.dumps(doc, indent=2) + "\n")
+    return params
