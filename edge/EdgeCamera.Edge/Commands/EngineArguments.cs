@@ -4,8 +4,8 @@ using EdgeCamera.Vision.Onnx;
 namespace EdgeCamera.Edge.Commands;
 
 /// <summary>
-/// The plate-engine switches the offline commands share: <c>--engine onnx|onnx-only|classic</c> (default onnx when
-/// the model files are present, else classic) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
+/// The plate-engine switches the offline commands share: <c>--engine onnx|onnx-only|classic</c> (default: the
+/// service's own default, <see cref="PlateEngineOptions.Engine"/>, so a check runs what the unit runs) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
 /// plate-recogniser.onnx with their .json). Returns the remaining arguments.
 /// </summary>
 public static class EngineArguments
@@ -13,7 +13,7 @@ public static class EngineArguments
     public static bool TryParse(string[] args, out PlateEngineKind kind, out OnnxRuntimeOptions runtime, out string[] rest, out string? error)
     {
         runtime = new OnnxRuntimeOptions();
-        kind = File.Exists(OnnxRuntimeOptions.Resolve(runtime.DetectorPath)) ? PlateEngineKind.Onnx : PlateEngineKind.Classic;
+        kind = new PlateEngineOptions().Engine;
         var remaining = new List<string>();
         error = null;
         for (int i = 0; i < args.Length; i++)
