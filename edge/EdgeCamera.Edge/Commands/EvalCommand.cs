@@ -48,6 +48,11 @@ public static class EvalCommand
         }
 
         var c = CultureInfo.InvariantCulture;
+        if (engine.Reader is SecondOpinionPlateReader second)
+        {
+            output.WriteLine(string.Create(c, $"second opinion (Tesseract below {second.AskBelow:0.##}): asked {second.Asked}, agreed {second.Agreed}, overruled the model {second.Overruled}"));
+        }
+
         output.WriteLine(string.Create(c, $"images {report.Images}, plates {report.Plates}, detections {report.Detections}, unreadable images {report.UnreadableImages}"));
         output.WriteLine(string.Create(c, $"detection precision {report.DetectionPrecision:P1}  recall {report.DetectionRecall:P1}  (any candidate: {report.CandidateRecall:P1})"));
         output.WriteLine(string.Create(c, $"exact plate reads {report.ExactMatch:P1}  CER {report.Cer:P1}  time {report.MsPerImage:F1} ms/image"));

@@ -16,7 +16,8 @@ public sealed class OnnxRuntimeOptions
     [Required]
     public string RecogniserPath { get; set; } = "models/plate-recogniser.onnx";
 
-    /// <summary>Threads inside one operator. 1 measured fastest per frame with two models sharing 2 cores (bench/README.md).</summary>
+    /// <summary>Threads inside one operator. 1: the detect and read stages each run a model on the unit's 2 cores; a
+    /// MicroBench ShortRun on a loaded machine (2026-11-25) favoured 1 over 2 — not yet measured on a quiet one.</summary>
     [Range(1, 16)]
     public int IntraOpThreads { get; set; } = 1;
 
