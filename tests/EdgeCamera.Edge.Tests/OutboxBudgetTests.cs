@@ -85,24 +85,17 @@ public sealed class OutboxBudgetTests : IDisposable
         Assert.Equal(1, reopened.CountEvictionRecords());
     }
 
-    // Known defect (issue 6): after the failed write LiteDB leaves an orphaned transaction whose finalizer later
-    // throws "discarded page must be writable" and kills the process (seen in CI 2026-11-26, it took the whole test
-    // host down). The outbox must dispose that transaction itself before this test may run again.
-    [Fact(Skip = "LiteDB finalizer crash after a failed write: see the comment above (issue 6)")]
+    // Issue 6: the refused write leaves LiteDB a transaction it cannot end, whose finalizer used to kill the process
+    // ("discarded page must be writable", CI 2026-11-26); the outbox now takes that finalizer off the queue (see
+    // LiteDbOrphanedTransactions and the finalizer test below).
+    [Fact]
     public void A_write_the_full_disk_refuses_is_counted_the_chain_does_not_advance_and_nothing_stored_before_is_lost()
     {
         var stored = new List<Guid>();
         var disk = new Disk();
         var files = new List<Stream>();
-        LiteDatabase Open()
-        {
-            var data = new DiskFullStream(new FileStream(DbPath, FileMode.OpenOrCreate, FileAccess.ReadWrite), disk);
-            var journal = new DiskFullStream(new FileStream(Path.Combine(_dir, "outbox-log.db"), FileMode.OpenOrCreate, FileAccess.ReadWrite), disk);
-            files.AddRange([data, journal]);
-            return new LiteDatabase(data, LiteDbOutbox.Mapper(), journal);
-        }
 
-        using (var outbox = new LiteDbOutbox(Open, _device.Key))
+        using (var outbox = new LiteDbOutbox(() => OpenOn(disk, files), _device.Key))
         {
             stored.AddRange(Enumerable.Range(0, 3).Select(_ => outbox.Add(Violation(), DateTime.UtcNow).EventId));
 
@@ -127,10 +120,65 @@ public sealed class OutboxBudgetTests : IDisposable
         Assert.True(chain.Ok, string.Join("; ", chain.Problems));
     }
 
+    [Fact]
+    public void After_refused_writes_and_forced_finalization_the_process_lives_on_and_the_outbox_stores_again_once_the_disk_has_room()
+    {
+        const int RefusedWrites = 3;
+        const int CollectionsPerWrite = 3;
+        var disk = new Disk();
+        var files = new List<Stream>();
+        using var outbox = new LiteDbOutbox(() => OpenOn(disk, files), _device.Key);
+        var stored = Enumerable.Range(0, 3).Select(_ => outbox.Add(Violation(), DateTime.UtcNow).EventId).ToList();
+
+        disk.Full = true;
+        for (var i = 0; i < RefusedWrites; i++)
+        {
+            // On a thread that then ends: LiteDB keeps its open transaction in a thread-local slot too, so it becomes
+            // garbage (and its finalizer due) only once the writing thread is gone, as when a pool thread retires.
+            var error = string.Empty;
+            var refused = false;
+            var writer = new Thread(() => refused = !outbox.TryAdd(Violation(), DateTime.UtcNow, out _, out error));
+            writer.Start();
+            writer.Join();
+            Assert.True(refused);
+            Assert.Contains("NOT stored", error, StringComparison.Ordinal);
+
+            // Each refusal leaves a discarded LiteDB engine and the transaction it could not end: collect them and
+            // run their finalizers now. LiteDB's transaction finalizer throwing here would end this test host.
+            for (var gc = 0; gc < CollectionsPerWrite; gc++)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+                GC.WaitForPendingFinalizers();
+            }
+        }
+
+        Assert.Equal(RefusedWrites, outbox.WriteFailures);
+        Assert.Equal(3, outbox.Chain.Sequence);
+
+        disk.Full = false;
+        var next = outbox.Add(Violation(), DateTime.UtcNow);
+        Assert.Equal(4, next.Sequence);
+        Assert.Equal([.. stored, next.EventId], outbox.Pending(10).Select(e => e.EventId));
+        var chain = ChainVerifier.Check(outbox.Pending(10).Select(e => EvidenceVerifier.Verify(e.Payload, _device.Key, DeviceId)));
+        Assert.True(chain.Ok, string.Join("; ", chain.Problems));
+        Assert.Equal(RefusedWrites, outbox.WriteFailures);
+        files.ForEach(f => f.Dispose());
+    }
+
     public void Dispose()
     {
         _device.Dispose();
         Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>The outbox's database and journal as files on <paramref name="disk"/>; the streams go to
+    /// <paramref name="files"/> (LiteDB does not close streams it was given).</summary>
+    private LiteDatabase OpenOn(Disk disk, List<Stream> files)
+    {
+        var data = new DiskFullStream(new FileStream(DbPath, FileMode.OpenOrCreate, FileAccess.ReadWrite), disk);
+        var journal = new DiskFullStream(new FileStream(Path.Combine(_dir, "outbox-log.db"), FileMode.OpenOrCreate, FileAccess.ReadWrite), disk);
+        files.AddRange([data, journal]);
+        return new LiteDatabase(data, LiteDbOutbox.Mapper(), journal);
     }
 
     private static EvidenceDraft Read() => SampleEvidence.Create(DeviceId);
@@ -147,60 +195,5 @@ public sealed class OutboxBudgetTests : IDisposable
     {
         using var key = DeviceKey.Generate();
         return EvidenceSealer.Seal(draft, ChainLink.Genesis, key).WireBytes;
-    }
-
-    private sealed class Disk
-    {
-        public bool Full { get; set; }
-    }
-
-    /// <summary>A file on a disk that is full once <see cref="Disk.Full"/> is set: writes fail like ENOSPC.</summary>
-    private sealed class DiskFullStream(FileStream inner, Disk disk) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override void SetLength(long value)
-        {
-            ThrowIfFull();
-            inner.SetLength(value);
-        }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            ThrowIfFull();
-            inner.Write(buffer, offset, count);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private void ThrowIfFull()
-        {
-            if (disk.Full)
-            {
-                throw new IOException("No space left on device");
-            }
-        }
     }
 }

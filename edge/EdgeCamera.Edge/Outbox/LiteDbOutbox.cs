@@ -32,6 +32,7 @@ public sealed partial class LiteDbOutbox : IDisposable
     private long _evictions;
     private long _writeFailures;
     private volatile bool _overBudget;
+    private bool _reopenPending;
 
     public LiteDbOutbox(string path, DeviceKey key, OutboxLimits? limits = null, ILogger<LiteDbOutbox>? log = null)
         : this(() => Open(path), key, limits, log)
@@ -98,10 +99,15 @@ public sealed partial class LiteDbOutbox : IDisposable
     {
         lock (_sealing)
         {
+            if (_reopenPending && !TryReopen(out var reopenError))
+            {
+                return Failed(draft, reopenError, out entry, out error);
+            }
+
             // One transaction: the package, the evictions it causes and the chain end it makes are stored together or not at all.
-            _db.BeginTrans();
             try
             {
+                _db.BeginTrans();
                 var sealedPackage = EvidenceSealer.Seal(draft, Chain, _key);
                 var isPlainRead = string.Equals(draft.Manifest.Violation.TypeCode, _limits.PlainReadTypeCode, StringComparison.Ordinal);
                 entry = new OutboxEntry
@@ -128,19 +134,24 @@ public sealed partial class LiteDbOutbox : IDisposable
                 error = string.Empty;
                 return true;
             }
-            catch (Exception ex) when (ex is IOException or LiteException or UnauthorizedAccessException)
+            catch (Exception ex) when (IsWriteFailure(ex))
             {
-                TryRollback();
-                Reopen();
-                Interlocked.Increment(ref _writeFailures);
-                error = $"outbox write failed, evidence {draft.EventId} NOT stored ({StoredBytes} bytes already stored are kept): {ex.Message}";
-                LogWriteFailed(_log, draft.EventId, StoredBytes, ex);
-                entry = null;
-                return false;
+                // No rollback: the refused commit may have left pages LiteDB can no longer discard, and a rollback
+                // writes (returns new pages) from that state. The engine is thrown away instead; what is on disk is
+                // the journal's committed transactions, and the failed one never committed.
+                Abandon();
+                TryReopen(out _);
+                return Failed(draft, ex, out entry, out error);
+            }
+            catch (LiteException ex)
+            {
+                // Refused before anything was written (e.g. a duplicate event id): a plain rollback.
+                RollbackOrAbandon();
+                return Failed(draft, ex, out entry, out error);
             }
             catch
             {
-                TryRollback();
+                RollbackOrAbandon();
                 throw;
             }
         }
@@ -251,27 +262,62 @@ public sealed partial class LiteDbOutbox : IDisposable
         return (db, entries, evicted, db.GetCollection<ChainState>("chain"));
     }
 
-    /// <summary>After a failed write: drop LiteDB's in-memory state and open the database again from what is on disk
-    /// (the journal's committed transactions; the failed one never committed).</summary>
-    private void Reopen()
+    private static bool IsWriteFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or ObjectDisposedException
+            || (ex is LiteException lite && lite.ErrorCode is LiteException.INVALID_DATAFILE_STATE or LiteException.ENGINE_DISPOSED);
+
+    private bool Failed(EvidenceDraft draft, Exception ex, out OutboxEntry? entry, out string error)
     {
-        try
+        Interlocked.Increment(ref _writeFailures);
+        error = $"outbox write failed, evidence {draft.EventId} NOT stored ({StoredBytes} bytes already stored are kept): {ex.Message}";
+        LogWriteFailed(_log, draft.EventId, StoredBytes, ex);
+        entry = null;
+        return false;
+    }
+
+    /// <summary>After a failed write: drop LiteDB's in-memory state (the engine and the transaction it can no longer end,
+    /// see <see cref="LiteDbOrphanedTransactions"/>) without writing anything more.</summary>
+    private void Abandon()
+    {
+        var orphans = LiteDbOrphanedTransactions.Capture(_db);
+        if (orphans is null)
         {
-            _db.Dispose();
-        }
-        catch (Exception ex) when (ex is IOException or LiteException or UnauthorizedAccessException)
-        {
-            // Closing tries a checkpoint that the full disk refuses too; the journal keeps what was committed.
+            LogFinalizerUnguarded(_log);
         }
 
         try
         {
+            _db.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or LiteException or UnauthorizedAccessException or SynchronizationLockException)
+        {
+            // LiteDB collects what closing throws (its own check on the orphaned transaction, a refused checkpoint);
+            // this is for anything it lets through. The journal keeps what was committed.
+        }
+        finally
+        {
+            LiteDbOrphanedTransactions.SuppressFinalizers(orphans ?? []);
+        }
+
+        _reopenPending = true;
+    }
+
+    /// <summary>Opens the database again from what is on disk. False (logged) when that fails too, e.g. the disk is
+    /// still full: the next <see cref="TryAdd"/> tries again; reads fail until then.</summary>
+    private bool TryReopen([NotNullWhen(false)] out Exception? error)
+    {
+        try
+        {
             (_db, _entries, _evicted, _chain) = Attach(_open());
+            _reopenPending = false;
+            error = null;
+            return true;
         }
         catch (Exception ex) when (ex is IOException or LiteException or UnauthorizedAccessException)
         {
             LogReopenFailed(_log, ex);
-            throw;
+            error = ex;
+            return false;
         }
     }
 
@@ -333,16 +379,22 @@ public sealed partial class LiteDbOutbox : IDisposable
         }
     }
 
-    private void TryRollback()
+    /// <summary>Ends the failed transaction; when LiteDB cannot (it is in the state a refused write leaves), the engine
+    /// is thrown away and opened again instead.</summary>
+    private void RollbackOrAbandon()
     {
         try
         {
             _db.Rollback();
+            return;
         }
-        catch (Exception ex) when (ex is IOException or LiteException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or LiteException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            // The transaction never committed; LiteDB discards it on the next open.
+            // Handled below: the transaction may still be open.
         }
+
+        Abandon();
+        TryReopen(out _);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox disk budget: evicted plain read {EvidenceId} (sequence {Sequence}, {Bytes} bytes) to stay within {MaxBytes} bytes; its signed manifest is kept as an eviction notice")]
@@ -354,8 +406,11 @@ public sealed partial class LiteDbOutbox : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox back within its disk budget: {StoredBytes} of {MaxBytes} bytes")]
     private static partial void LogBackWithinBudget(ILogger log, long storedBytes, long maxBytes);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Outbox could not be opened again after a failed write")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Outbox could not be opened again after a failed write; the next write tries again")]
     private static partial void LogReopenFailed(ILogger log, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Outbox: this LiteDB's internals are not the ones LiteDbOrphanedTransactions knows; the transaction the failed write left open cannot be kept from LiteDB's finalizer, which may end the process")]
+    private static partial void LogFinalizerUnguarded(ILogger log);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox write failed (disk full or I/O error): evidence {EvidenceId} NOT stored; the {StoredBytes} bytes stored before are intact")]
     private static partial void LogWriteFailed(ILogger log, Guid evidenceId, long storedBytes, Exception ex);
