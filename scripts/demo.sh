@@ -63,6 +63,11 @@ if [[ ! -f $RUN/device-key.pem ]]; then
   echo "demo: provisioning the demo unit's signing key…"
   edge/EdgeCamera.Edge/$BIN/edgecam provision --key "$RUN/device-key.pem" --public-key "$RUN/devices/$DEVICE_ID.pub.pem" >"$RUN/logs/provision.log"
 fi
+# The cloud signs the watch list with its own key; the unit takes only lists that verify against its public key.
+if [[ ! -f $RUN/cloud-watchlist-key.pem ]]; then
+  echo "demo: creating the cloud's watch-list signing key…"
+  cloud-sync/EdgeCamera.Cloud/$BIN/edgecam-cloud watchlist-key --key "$RUN/cloud-watchlist-key.pem" --public-key "$RUN/cloud-watchlist.pub.pem" >>"$RUN/logs/provision.log"
+fi
 (cd cloud-sync/EdgeCamera.NationalSim/$BIN && exec ./national-sim --Urls="http://127.0.0.1:$NATIONAL_PORT" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/national.log" 2>&1 & PIDS+=($!)
 wait_port "$NATIONAL_PORT" "national stand-in"
 
@@ -72,7 +77,7 @@ cat >"$RUN/watchlist.json" <<'LIST'
 LIST
 (cd cloud-sync/EdgeCamera.Cloud/$BIN && exec ./edgecam-cloud --Urls="http://127.0.0.1:$CLOUD_PORT" \
   --Broker:Port="$BROKER_PORT" --Storage:DatabasePath="$RUN/cloud-evidence.db" --Devices:PublicKeyDirectory="$RUN/devices" \
-  --WatchList:File="$RUN/watchlist.json" \
+  --WatchList:File="$RUN/watchlist.json" --WatchList:SigningKeyPath="$RUN/cloud-watchlist-key.pem" \
   --NationalSystem:BaseUrl="http://127.0.0.1:$NATIONAL_PORT/" --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/cloud.log" 2>&1 & PIDS+=($!)
 wait_port "$CLOUD_PORT" "cloud receiver"
 
@@ -86,7 +91,7 @@ edge/EdgeCamera.Edge/$BIN/edgecam set-password "${DIAG_ARGS[@]}" <"$RUN/diagnost
   --Camera:Url="rtsp://127.0.0.1:$RTSP_PORT/cam" --Broker:Port="$BROKER_PORT" \
   --Outbox:DatabasePath="$RUN/edge-outbox.db" --Signing:PrivateKeyPath="$RUN/device-key.pem" \
   --Hardware:Mode=Simulated --Hardware:GroundTruthPath="$CLIP/groundtruth.json" \
-  --Violations:WithheldDatabasePath="$RUN/edge-withheld.db" \
+  --Violations:WithheldDatabasePath="$RUN/edge-withheld.db" --WatchList:CloudPublicKeyPath="$RUN/cloud-watchlist.pub.pem" \
   --Serilog:LogDirectory="$RUN/logs/rolling") >"$RUN/logs/edge.log" 2>&1 & PIDS+=($!)
 wait_port "$EDGE_PORT" "edge worker"
 

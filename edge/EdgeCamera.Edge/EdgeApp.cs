@@ -29,7 +29,7 @@ public static class EdgeApp
         DeviceOptions.Section, CameraOptions.Section, PlateEngineOptions.Section, OnnxRuntimeOptions.Section,
         DetectorSection, TrackerSection, PipelineOptions.Section,
         EvidenceOptions.Section, SigningOptions.Section, OutboxOptions.Section, MqttSessionOptions.Section,
-        DiagnosticsOptions.Section, .. ViolationsRegistration.Sections,
+        DiagnosticsOptions.Section, WatchListOptions.Section, .. ViolationsRegistration.Sections,
     ];
 
     private const string DetectorSection = "Detector";
@@ -97,7 +97,9 @@ public static class EdgeApp
             Birth = PresenceMessage(Value<DeviceOptions>(sp).DeviceId, DeviceStatus.Online, sp.GetRequiredService<TimeProvider>()),
             Will = PresenceMessage(Value<DeviceOptions>(sp).DeviceId, DeviceStatus.Offline, sp.GetRequiredService<TimeProvider>()),
         });
-        services.AddSingleton<WatchListReceiver>(); // the cloud's retained watch list → the WLH rule's list
+        services.AddStrictOptions<WatchListOptions>(config, WatchListOptions.Section);
+        services.AddSingleton(sp => new WatchListReceiver( // the cloud's retained, signed watch list → the WLH rule's list
+            sp.GetRequiredService<global::EdgeCamera.Violations.WatchList.PlateWatchList>(), Value<WatchListOptions>(sp).LoadKey(), sp.GetRequiredService<ILogger<WatchListReceiver>>()));
         services.AddSingleton<UplinkWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<UplinkWorker>());
 

@@ -54,6 +54,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         var registry = Path.Combine(_dataDir, "devices");
         Device.RegisterIn(registry);
         var privateKey = Device.WritePrivateKey(Path.Combine(_dataDir, "device-key.pem"));
+        var watchListKey = CloudWatchListKey.Create(_dataDir); // the cloud signs the watch list, the unit checks it
         National = NationalSimApp.Build([$"--Urls=http://127.0.0.1:{nationalPort}"]);
         await National.StartAsync();
 
@@ -65,6 +66,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             $"--Storage:DatabasePath={Path.Combine(_dataDir, "cloud.db")}",
             $"--Devices:PublicKeyDirectory={registry}",
             $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
+            watchListKey.CloudArg,
             .. cloudArgs,
         ]);
         await Cloud.StartAsync();
@@ -79,6 +81,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             $"--Outbox:DatabasePath={Path.Combine(_dataDir, "outbox.db")}",
             $"--Signing:PrivateKeyPath={privateKey}",
             $"--Violations:WithheldDatabasePath={Path.Combine(_dataDir, "withheld.db")}",
+            watchListKey.EdgeArg,
             .. edgeArgs,
         ]);
         await Edge.StartAsync();

@@ -1,6 +1,7 @@
 using EdgeCamera.Cloud;
 using EdgeCamera.Cloud.WatchList;
 using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Contracts.WatchList;
 using EdgeCamera.Edge;
 using EdgeCamera.Edge.Violations;
 using EdgeCamera.Edge.WatchList;
@@ -43,6 +44,7 @@ public sealed class WatchListPushTests : IAsyncLifetime
             """);
         var registry = Path.Combine(_dir, "devices");
         _device.RegisterIn(registry);
+        var watchListKey = CloudWatchListKey.Create(_dir);
         _cloud = CloudApp.Build(
         [
             "--Urls=http://127.0.0.1:0",
@@ -53,6 +55,7 @@ public sealed class WatchListPushTests : IAsyncLifetime
             "--NationalSystem:BaseUrl=http://127.0.0.1:9/",
             $"--WatchList:File={ListFile}",
             "--WatchList:CheckInterval=00:00:00.200",
+            watchListKey.CloudArg,
         ]);
         await _cloud.StartAsync();
         _edge = EdgeApp.Build(
@@ -66,6 +69,7 @@ public sealed class WatchListPushTests : IAsyncLifetime
             $"--Violations:WithheldDatabasePath={Path.Combine(_dir, "withheld.db")}",
             $"--Signing:PrivateKeyPath={_device.WritePrivateKey(Path.Combine(_dir, "device-key.pem"))}",
             "--Hardware:Mode=None",
+            watchListKey.EdgeArg,
         ]);
         await _edge.StartAsync();
     }
@@ -96,6 +100,13 @@ public sealed class WatchListPushTests : IAsyncLifetime
             $"rejections: {string.Join(", ", receiver.RejectedByReason)}");
         Assert.Equal(held, list.Version);
         Assert.Equal("WLH", Assert.Single(stage.Judge(Read("8288GN00"))).Manifest.Violation.TypeCode);
+
+        // Anyone on the broker can publish a well-formed list, but not sign it with the cloud's key: refused, kept out.
+        await PublishRetainedAsync(WatchListWire.Serialize(WatchListWire.Create([new WatchListEntryWire("1234XYZ", "SA", "stolen", "intruder")], DateTimeOffset.UtcNow)));
+        Assert.True(
+            await Eventually.HoldsAsync(() => receiver.RejectedByReason.GetValueOrDefault("unsigned") == 1, TimeSpan.FromSeconds(30)),
+            $"rejections: {string.Join(", ", receiver.RejectedByReason)}");
+        Assert.Equal(held, list.Version);
 
         // A broken edit of the cloud's file is refused there; a good one replaces the list on the unit.
         await File.WriteAllTextAsync(ListFile, "{ \"entries\": [ { \"plate\": \"not a plate\" } ] }");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EdgeCamera.Contracts.Mqtt;
+using EdgeCamera.Contracts.Signing;
 using EdgeCamera.Contracts.WatchList;
 using EdgeCamera.Transport;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace EdgeCamera.Cloud.WatchList;
 
 /// <summary>
-/// Publishes the watch-list file, retained at QoS 1, on <see cref="Topics.WatchList"/> through the receiver's MQTT
-/// session: at start once connected, again whenever the file's content changes, and after each reconnect. A file that does not parse is
+/// Publishes the watch-list file, signed with the cloud's watch-list key (<see cref="WatchListSignature"/>,
+/// <see cref="WatchListOptions.SigningKeyPath"/>), retained at QoS 1, on <see cref="Topics.WatchList"/> through the
+/// receiver's MQTT session: at start once connected, again whenever the file's content changes, and after each reconnect. A file that does not parse is
 /// refused (counted by reason, logged once per content) and the last good list stays retained at the broker.
 /// </summary>
 public sealed partial class WatchListPublisher(
@@ -23,6 +25,7 @@ public sealed partial class WatchListPublisher(
     private string _refusedFileHash = "";
     private long _published;
     private long _publishedOnConnection = -1;
+    private DeviceKey? _signingKey;
 
     /// <summary>The version (entries' digest) last published; empty before the first.</summary>
     public string PublishedVersion { get; private set; } = "";
@@ -48,6 +51,13 @@ public sealed partial class WatchListPublisher(
             return;
         }
 
+        // Validated at start (WatchListOptions): present, P-256, private.
+        if (!DeviceKey.TryLoad(o.SigningKeyPath, out _signingKey, out var keyError))
+        {
+            LogRefused(log, o.SigningKeyPath, "signing-key", keyError);
+            return;
+        }
+
         using var timer = new PeriodicTimer(o.CheckInterval, time);
         try
         {
@@ -64,10 +74,19 @@ public sealed partial class WatchListPublisher(
         {
             // Stopping.
         }
+        finally
+        {
+            _signingKey.Dispose();
+        }
     }
 
     internal async Task PublishIfChangedAsync(string path, CancellationToken ct)
     {
+        if (_signingKey is null)
+        {
+            return;
+        }
+
         byte[] bytes;
         try
         {
@@ -93,7 +112,7 @@ public sealed partial class WatchListPublisher(
             return;
         }
 
-        var message = WatchListWire.Create(file.Entries, time.GetUtcNow());
+        var message = WatchListSignature.Sign(WatchListWire.Create(file.Entries, time.GetUtcNow()), _signingKey);
         if (await session.TryPublishAsync(Topics.WatchList, WatchListWire.Serialize(message), retain: true, ct))
         {
             _publishedFileHash = fileHash;

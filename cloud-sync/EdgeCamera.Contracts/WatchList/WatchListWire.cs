@@ -27,7 +27,11 @@ public static class WatchListWire
 
     /// <summary>"sha256:" and the first 32 hex digits of SHA-256 over the entries, one line each
     /// (<c>plate TAB country TAB list TAB reason LF</c>, UTF-8, in the order given).</summary>
-    public static string Digest(IReadOnlyList<WatchListEntryWire> entries)
+    public static string Digest(IReadOnlyList<WatchListEntryWire> entries) =>
+        "sha256:" + Convert.ToHexStringLower(EntriesHash(entries))[..32];
+
+    /// <summary>The full SHA-256 of the entry lines <see cref="Digest"/> abbreviates (what the signature covers).</summary>
+    public static byte[] EntriesHash(IReadOnlyList<WatchListEntryWire> entries)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var e in entries)
@@ -35,7 +39,7 @@ public static class WatchListWire
             sha.AppendData(Encoding.UTF8.GetBytes($"{e.Plate}\t{e.Country}\t{e.List}\t{e.Reason}\n"));
         }
 
-        return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
+        return sha.GetHashAndReset();
     }
 
     public static bool TryParse(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out WatchListMessage? message, out string reason, out string detail)

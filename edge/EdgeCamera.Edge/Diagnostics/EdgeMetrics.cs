@@ -1,6 +1,8 @@
 using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Edge.Uplink;
+using EdgeCamera.Edge.Violations;
+using EdgeCamera.Edge.WatchList;
 using EdgeCamera.Hardware.Camera;
 using Prometheus;
 
@@ -13,7 +15,7 @@ namespace EdgeCamera.Edge.Diagnostics;
 /// </summary>
 public sealed class EdgeMetrics
 {
-    public EdgeMetrics(FfmpegCamera camera, PipelineStats pipeline, LiteDbOutbox outbox, UplinkWorker uplink, TimeProvider time)
+    public EdgeMetrics(FfmpegCamera camera, PipelineStats pipeline, LiteDbOutbox outbox, UplinkWorker uplink, ViolationStage violations, WatchListReceiver watchList, TimeProvider time)
     {
         var f = Metrics.WithCustomRegistry(Registry);
         var framesRead = f.CreateCounter("edgecam_camera_frames_read_total", "Frames decoded from the camera.");
@@ -35,6 +37,8 @@ public sealed class EdgeMetrics
         var acknowledged = f.CreateCounter("edgecam_uplink_acknowledged_total", "Records the cloud acknowledged (removed from the outbox).");
         var ackLatencySum = f.CreateCounter("edgecam_ack_latency_seconds_sum", "Sum of publish-to-acknowledgement latencies.");
         var ackLatencyCount = f.CreateCounter("edgecam_ack_latency_seconds_count", "Acknowledgements whose latency is in the sum.");
+        var reviewHolds = f.CreateCounter("edgecam_violations_held_for_review_total", "Offences kept on the unit for manual review, not fined: the plate read is incomplete or unsure (reason).", "reason");
+        var watchListRejected = f.CreateCounter("edgecam_watchlist_rejected_total", "Watch lists from the cloud refused (unsigned, forged or altered signature, malformed, stale…); the list held stays (reason).", "reason");
         var up = f.CreateGauge("edgecam_camera_last_frame_age_seconds", "Seconds since the last camera frame; -1 before the first.");
 
         Registry.AddBeforeCollectCallback(() =>
@@ -59,6 +63,16 @@ public sealed class EdgeMetrics
             acknowledged.IncTo(uplink.Acknowledged);
             ackLatencySum.IncTo(uplink.AckLatencyTotal.TotalSeconds);
             ackLatencyCount.IncTo(uplink.AckLatencyCount);
+            foreach (var (reason, count) in violations.ReviewHoldsByReason)
+            {
+                reviewHolds.WithLabels(reason).IncTo(count);
+            }
+
+            foreach (var (reason, count) in watchList.RejectedByReason)
+            {
+                watchListRejected.WithLabels(reason).IncTo(count);
+            }
+
             up.Set(camera.Stats.LastFrameUtc is { } last ? (now - last).TotalSeconds : -1);
         });
     }

@@ -15,7 +15,8 @@ namespace EdgeCamera.Edge.Violations;
 /// of another (<see cref="PartialReadGuard"/>, counted by reason), match the roadside sensors to it (lane, time in view),
 /// run the rules, and turn each violation (and watch-list hit) into an evidence draft carrying, as JPEG images, the
 /// frames its rule names (<see cref="EvidenceFrameRing"/>). A withheld violation (calibration expired or unknown) is
-/// kept flagged in the <see cref="WithheldStore"/>, never sent as an offence. A read without a violation is a plain
+/// kept flagged in the <see cref="WithheldStore"/>, never sent as an offence; so is an offence whose read is not plausible as
+/// a whole plate (<see cref="PlateReadCheck"/>: a fragment, a low confidence), for manual review. A read without a violation is a plain
 /// read: kept and sent only when <see cref="ReadRetentionPolicy"/> says so (default: neither). Called on the
 /// pipeline's thread (<see cref="Hold"/>, <see cref="TakeDue"/>, <see cref="Judge"/>); the counters are thread-safe.
 /// </summary>
@@ -31,11 +32,13 @@ public sealed partial class ViolationStage
     private readonly WithheldStore _withheld;
     private readonly ViolationStageOptions _options;
     private readonly PartialReadGuard _guard;
+    private readonly PlateReadCheck _plateCheck;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly List<HeldRead> _held = [];
     private readonly Queue<VehiclePassage> _recent = new();
     private readonly Dictionary<string, long> _partialReads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _reviewHolds = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public ViolationStage(
@@ -71,6 +74,7 @@ public sealed partial class ViolationStage
 
         // Reads' times are on the sensors' clock (the clip's with a scenario).
         _guard = new PartialReadGuard(_options.PartialReadGap, devices.Clock);
+        _plateCheck = new PlateReadCheck(_options.MinimumPlateConfidence, _options.MinimumPlateLength);
     }
 
     public RuleStats Stats => _engine.Stats;
@@ -83,6 +87,19 @@ public sealed partial class ViolationStage
             lock (_gate)
             {
                 return new Dictionary<string, long>(_partialReads, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Offences kept for manual review, not fined, because their read is not plausible as a whole plate, by
+    /// reason (<see cref="PlateReadCheck.Incomplete"/>, <see cref="PlateReadCheck.LowConfidence"/>).</summary>
+    public IReadOnlyDictionary<string, long> ReviewHoldsByReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, long>(_reviewHolds, StringComparer.Ordinal);
             }
         }
     }
@@ -184,6 +201,20 @@ public sealed partial class ViolationStage
                 if (outcome.Verdict == RuleVerdict.Withheld)
                 {
                     Withhold(read, violation, outcome.Reason);
+                    continue;
+                }
+
+                // A fine needs the whole plate: a watch-list hit is reported (never fined), an offence on a fragment or an
+                // unsure read goes to manual review.
+                if (violation.Kind == ViolationKind.Offence
+                    && !_plateCheck.IsEnforceable(read.Text, read.Country, read.Confidence, out var flag, out var reviewReason, out var detail))
+                {
+                    lock (_gate)
+                    {
+                        _reviewHolds[reviewReason] = _reviewHolds.GetValueOrDefault(reviewReason) + 1;
+                    }
+
+                    Withhold(read, violation with { Flags = violation.Flags | flag }, $"{PlateReadCheck.ReviewReason} ({detail})");
                     continue;
                 }
 

@@ -42,6 +42,21 @@ public sealed class ViolationStageOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int WithheldMaxRecords { get; set; } = 5000;
 
+    /// <summary>An offence is fined only when its plate's vote confidence (the winner's share of the votes times their mean
+    /// confidence) is at least this; under it the violation is kept for manual review (<see cref="PlateReadCheck"/>).
+    /// 0.25: right reads of the demo clip came out 0.28–0.99 (26 vehicles, two loops, var/demo/logs/edge.log of
+    /// 2026-11-26), so no genuine read of it is withheld.</summary>
+    [Range(0.0, 1.0)]
+    public float MinimumPlateConfidence { get; set; } = 0.25f;
+
+    /// <summary>Shortest read fined when its format cannot tell a fragment from a plate: reads of no known country
+    /// ("??") and of digits-only formats (Kuwait). 5: the fragments the tracker splits off are 3–4 characters
+    /// ("7977", "775" of 7977750), while full plates are 5 or more characters but for Saudi plates of 1 digit (their
+    /// format's three letters already tell them whole; this floor does not apply) and Kuwaiti plates of under 5 digits
+    /// (≈ 0.2 % of kw-private.json's code 1–99 and number 1–99999 drawn uniformly), which go to review instead.</summary>
+    [Range(1, 16)]
+    public int MinimumPlateLength { get; set; } = 5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PartialReadHold < TimeSpan.Zero || PartialReadHold > TimeSpan.FromSeconds(30))

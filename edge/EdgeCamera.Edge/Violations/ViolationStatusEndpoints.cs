@@ -22,6 +22,7 @@ public static class ViolationStatusEndpoints
                     watchListHits = stage.Stats.WatchListHits,
                 },
                 partialReads = stage.PartialReadsByReason,
+                heldForReview = stage.ReviewHoldsByReason,
                 heldReads = stage.HeldCount,
                 frameRing = new { capacity = frames.Capacity, count = frames.Count, kept = frames.Kept, dropped = frames.Dropped, misses = frames.Misses },
                 withheldStore = new { stored = withheld.Stored, evicted = withheld.Evicted },

@@ -1,4 +1,5 @@
 using System.Buffers;
+using EdgeCamera.Contracts.Signing;
 using EdgeCamera.Contracts.WatchList;
 using EdgeCamera.Violations.WatchList;
 
@@ -8,10 +9,13 @@ namespace EdgeCamera.Edge.WatchList;
 /// Takes the fleet's watch list from the cloud (retained on <c>edgecam/v1/watchlist</c>) into the unit's
 /// <see cref="PlateWatchList"/>, replacing it whole in one step (the rule never sees half a list). A message that
 /// fails the wire checks (malformed, wrong schema, bad entry, digest mismatch) or is older than the list held is
-/// refused, counted by reason and logged; the previous list stays. The same version again (a retained message
-/// redelivered on reconnect) is counted as unchanged. Never throws (a throw would drop the MQTT connection).
+/// refused, counted by reason and logged; the previous list stays. So is a list not signed by the cloud's key
+/// (<see cref="WatchListSignature"/>: <c>unsigned</c>, <c>signature</c> for a forged or altered one, <c>no-key</c> when
+/// the unit has no cloud key configured): anyone able to publish on the broker could otherwise replace the list. The
+/// same version again (a retained message redelivered on reconnect) is counted as unchanged. Never throws (a throw
+/// would drop the MQTT connection).
 /// </summary>
-public sealed partial class WatchListReceiver(PlateWatchList list, ILogger<WatchListReceiver> log)
+public sealed partial class WatchListReceiver(PlateWatchList list, DeviceKey? cloudKey, ILogger<WatchListReceiver> log)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _rejected = new(StringComparer.Ordinal);
@@ -55,6 +59,16 @@ public sealed partial class WatchListReceiver(PlateWatchList list, ILogger<Watch
         }
 
         if (!WatchListWire.TryParse(payload.ToArray(), out var message, out var reason, out var detail))
+        {
+            return Reject(reason, detail);
+        }
+
+        if (cloudKey is null)
+        {
+            return Reject("no-key", "no cloud public key configured (WatchList:CloudPublicKeyPath): the list cannot be verified");
+        }
+
+        if (!WatchListSignature.TryVerify(message, cloudKey, out reason, out detail))
         {
             return Reject(reason, detail);
         }

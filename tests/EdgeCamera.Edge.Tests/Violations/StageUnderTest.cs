@@ -132,10 +132,12 @@ internal sealed class StageUnderTest : IDisposable
     /// <summary>
     /// A read of <paramref name="plate"/> in lane 1 over frames <paramref name="firstFrame"/>…+<paramref name="frames"/>-1:
     /// its plate's ground point runs down the lane's centre from y = 500 to 950 (crossing the stop line at y = 800), the
-    /// box <paramref name="widthPx"/> wide, shifted right by <paramref name="offsetPx"/>.
+    /// box <paramref name="widthPx"/> wide, shifted right by <paramref name="offsetPx"/>. Its country is the first of the
+    /// reader's formats the text fits (as the reader names it), else "??".
     /// </summary>
     public VehicleRead Read(string plate, long firstFrame = 100, int frames = 10, int widthPx = 100, int offsetPx = 0, float confidence = 0.9f)
     {
+        var country = PlateFormats.All.FirstOrDefault(f => f.Regex.IsMatch(plate))?.Country ?? PlateFormats.UnknownCountry;
         if (_origin == long.MinValue)
         {
             _origin = Time.GetTimestamp();
@@ -150,7 +152,7 @@ internal sealed class StageUnderTest : IDisposable
         }
 
         var best = points[frames / 2];
-        return new VehicleRead(1, plate, "SA", confidence, 5, best.Box, best.FrameSequence, Noon, Noon, TravelDirection.Approaching, [0xFF, 0xD8, 1, 0xFF, 0xD9], [0xFF, 0xD8, 2, 0xFF, 0xD9])
+        return new VehicleRead(1, plate, country, confidence, 5, best.Box, best.FrameSequence, Noon, Noon, TravelDirection.Approaching, [0xFF, 0xD8, 1, 0xFF, 0xD9], [0xFF, 0xD8, 2, 0xFF, 0xD9])
         {
             Trajectory = points,
             FirstFrameSequence = points[0].FrameSequence,

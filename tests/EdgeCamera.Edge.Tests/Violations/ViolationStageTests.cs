@@ -120,7 +120,7 @@ public sealed class ViolationStageTests
     {
         using var sut = new StageUnderTest();
         var first = sut.Read("7977750", firstFrame: 100, frames: 20);
-        var later = sut.Read("7977", firstFrame: 200, frames: 20); // 80 frames (3.2 s) after the first left
+        var later = sut.Read("97775", firstFrame: 200, frames: 20); // 80 frames (3.2 s) after the first left
         sut.Radar.Measure(lane: 1, speedKmh: 130, RadarDirection.Approaching, qualityPercent: 90, sut.TimestampOf(110));
         sut.Radar.Measure(lane: 1, speedKmh: 125, RadarDirection.Approaching, qualityPercent: 90, sut.TimestampOf(210));
 
