@@ -5,12 +5,12 @@ using EdgeCamera.Bench.Engines;
 namespace EdgeCamera.Bench;
 
 /// <summary>
-/// Command line: <c>[--engines onnx,onnx-only,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]</c>.
+/// Command line: <c>[--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]</c>.
 /// </summary>
 internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, string ModelsDir, TimeSpan? LiveDuration, TimeSpan OfflineLimit)
 {
     public const string Usage =
-        "usage: EdgeCamera.Bench [--engines onnx,onnx-only,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]\n" +
+        "usage: EdgeCamera.Bench [--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]\n" +
         "  --engines          which engines, in this order (default: all four)\n" +
         "  --models DIR       plate-detector.onnx and plate-recogniser.onnx (+ .json) for the onnx engines (default: models)\n" +
         "  --seconds N        live run per engine, 1–600 s (default: one clip length)\n" +

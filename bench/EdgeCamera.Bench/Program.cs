@@ -19,7 +19,7 @@ if (!BenchArguments.TryParse(args, out var arguments, out var usage))
     return 2;
 }
 
-if (arguments.Engines.Any(e => e is BenchEngineKind.Onnx or BenchEngineKind.OnnxOnly))
+if (arguments.Engines.Any(e => e is BenchEngineKind.Onnx or BenchEngineKind.OnnxTesseract))
 {
     var runtime = BenchEngine.RuntimeFor(arguments.ModelsDir);
     var missing = new[] { runtime.DetectorPath, runtime.RecogniserPath }

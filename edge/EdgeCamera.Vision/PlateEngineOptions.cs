@@ -5,6 +5,6 @@ public sealed class PlateEngineOptions
 {
     public const string Section = "Vision";
 
-    /// <summary>Onnx (learned models, Tesseract on low confidence), OnnxOnly, or Classic (the baseline).</summary>
+    /// <summary>Onnx (the learned models), OnnxTesseract (with Tesseract below a confidence, for measurement), or Classic (the baseline).</summary>
     public PlateEngineKind Engine { get; set; } = PlateEngineKind.Classic;
 }

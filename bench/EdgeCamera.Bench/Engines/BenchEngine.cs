@@ -71,7 +71,7 @@ internal sealed class BenchEngine : IDisposable
                 var plateKind = kind switch
                 {
                     BenchEngineKind.Onnx => PlateEngineKind.Onnx,
-                    BenchEngineKind.OnnxOnly => PlateEngineKind.OnnxOnly,
+                    BenchEngineKind.OnnxTesseract => PlateEngineKind.OnnxTesseract,
                     _ => PlateEngineKind.Classic,
                 };
                 var engine = PlateEngine.Create(plateKind, RuntimeFor(modelsDir));

@@ -3,11 +3,11 @@ namespace EdgeCamera.Bench.Engines;
 /// <summary>The plate finders and readers the bench compares, in the order it runs them.</summary>
 internal enum BenchEngineKind
 {
-    /// <summary>The product: ONNX detector and recogniser, Tesseract as second opinion on low confidence.</summary>
+    /// <summary>The product: the ONNX detector and recogniser.</summary>
     Onnx,
 
-    /// <summary>The ONNX detector and recogniser alone.</summary>
-    OnnxOnly,
+    /// <summary>The ONNX models with Tesseract as second opinion on low confidence (measured, not shipped).</summary>
+    OnnxTesseract,
 
     /// <summary>Our classic plate finder and Tesseract (the skeleton's engine).</summary>
     Classic,

@@ -6,7 +6,7 @@ internal static class BenchEngineNames
     public static string Of(BenchEngineKind kind) => kind switch
     {
         BenchEngineKind.Onnx => "onnx",
-        BenchEngineKind.OnnxOnly => "onnx-only",
+        BenchEngineKind.OnnxTesseract => "onnx+tesseract",
         BenchEngineKind.Classic => "classic",
         BenchEngineKind.Haar => "haar",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -34,7 +34,7 @@ internal static class EngineRun
             var offline = await OfflineRun.RunAsync(clip, truth, engine, arguments.OfflineLimit, time);
             Console.WriteLine(string.Create(c, $"{name}: {offline.Frames} frames at {offline.FramesPerSecond:F1} frames/s; live pipeline on RTSP for {liveDuration.TotalSeconds:F0} s…"));
             var live = await LiveRun.RunAsync(liveUrl, truth, engine, liveDuration, logs, time);
-            Console.WriteLine(string.Create(c, $"{name}: {live.Processed} frames processed, {live.Dropped} skipped"));
+            Console.WriteLine(string.Create(c, $"{name}: {live.Processed} frames processed, {live.Dropped} skipped ({live.CameraDropped} by the camera queue, {live.DetectedDropped} between the stages)"));
             return new EngineResult(name, engine.Description, offline, live, null);
         }
     }

@@ -10,13 +10,16 @@ namespace EdgeCamera.Bench.Pipeline;
 
 /// <summary>
 /// The simulated camera's RTSP stream (1080p25, real time) read by <see cref="FfmpegCamera"/> (bounded queue, drops
-/// the oldest) and handled by the worker's frame step with one engine, for a bounded number of frames.
-/// Frame latency: from the frame's capture stamp (the camera reader's clock when the frame's last byte came off the
-/// decoder pipe) to the end of the frame step for that frame (detect, read, track, and — when a vehicle finishes —
-/// its evidence JPEGs). A dropped frame has no latency; it is counted as dropped.
+/// the oldest) and handled by the worker's own two stages (<c>PlatePipelineWorker.RunStagesAsync</c>: detect on one
+/// thread, read, track, build evidence and store on another, a bounded queue between them that drops the oldest)
+/// with one engine, for a bounded number of frames read by the camera. Frames skipped: those the camera's queue drops
+/// plus those the queue between the stages drops. Frame latency: from the frame's capture stamp (the camera reader's
+/// clock when the frame's last byte came off the decoder pipe) to the read stage finishing it (read, tracked, voted;
+/// a finished vehicle's <see cref="VehicleRead"/> with its evidence JPEGs, before it is built into evidence and stored).
+/// A skipped frame has no latency.
 /// </summary>
 internal sealed record LiveRun(
-    long FramesRead, long Processed, long Dropped, TimeSpan StreamWall, TimeSpan CpuWall,
+    long FramesRead, long Processed, long CameraDropped, long DetectedDropped, TimeSpan StreamWall, TimeSpan CpuWall,
     Percentiles FrameLatencyMs, double FirstQuarterP50Ms, double LastQuarterP50Ms,
     Percentiles ReadEmitLatencyMs, Percentiles LastSeenToReadMs,
     CpuTimes Cpu, long PeakRssBytes, bool PeakRssReset, long DecoderPeakRssBytes, PlateScore Score, FfmpegCamera.SessionEnd End)
@@ -30,6 +33,12 @@ internal sealed record LiveRun(
     /// <summary>Peak-RSS sampling period of the decoder child.</summary>
     private static readonly TimeSpan RssSampling = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How often the run looks whether the camera has read its target count (one frame at 25 frames/s).</summary>
+    private static readonly TimeSpan TargetPolling = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>Frames skipped deliberately: dropped by the camera's queue or by the queue between the stages.</summary>
+    public long Dropped => CameraDropped + DetectedDropped;
+
     public double HandledPerSecond => (Processed + Dropped) / StreamWall.TotalSeconds;
 
     public double ProcessedPerSecond => Processed / StreamWall.TotalSeconds;
@@ -39,10 +48,10 @@ internal sealed record LiveRun(
         var targetFrames = (long)Math.Round(duration.TotalSeconds * truth.Fps);
         var options = new CameraOptions { Url = url, WidthPx = truth.Width, HeightPx = truth.Height };
         using var camera = new FfmpegCamera(options, logs.CreateLogger<FfmpegCamera>(), time);
-        using var harness = new PipelineHarness(camera, engine, time);
+        var observer = new LiveObserver(time);
+        using var harness = new PipelineHarness(camera, engine, time, observer);
         using var stop = new CancellationTokenSource(duration + StartAllowance);
         using var stopWatching = new CancellationTokenSource();
-        var consumer = new Consumer(camera, harness, targetFrames, stop, time);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -52,8 +61,11 @@ internal sealed record LiveRun(
         var cpu0 = CpuTimes.Now();
         var start = time.GetTimestamp();
 
-        var consuming = Task.Run(consumer.RunAsync);
-        // Ends when the consumer has its frames, or at the deadline. A session that ends before its first frame (the
+        // The unit's two stages on the camera's queue, as PlatePipelineWorker.ExecuteAsync runs them.
+        var stages = Task.Run(() => harness.RunStagesAsync(camera.Frames, stop.Token), CancellationToken.None);
+        var target = StopAtTargetAsync(camera, stages, targetFrames, stop);
+
+        // Ends when the camera has read its frames, or at the deadline. A session that ends before its first frame (the
         // RTSP server is slow to prepare its first client on a loaded machine: the camera's stall timeout) is retried.
         var end = await camera.RunSessionAsync(stop.Token);
         for (var attempt = 1; attempt < MaxStartAttempts && end is FfmpegCamera.SessionEnd.Stalled or FfmpegCamera.SessionEnd.FailedToStart
@@ -64,84 +76,38 @@ internal sealed record LiveRun(
         }
 
         await stop.CancelAsync();
-        await consuming;
+        await target;
+        await stages; // the read stage flushes the tracker on the way out (VehiclesFlushed)
         var cpuWall = time.GetElapsedTime(start);
         var cpu = CpuTimes.Now() - cpu0; // the decoder has exited and been waited for: its time is in ReapedChildren
         await stopWatching.CancelAsync();
 
-        harness.Flush(consumer.Emitted);
-        var latencies = consumer.FrameLatencyMs;
+        var latencies = observer.FrameLatencyMs;
         var quarter = Math.Max(1, latencies.Count / 4);
         return new LiveRun(
-            camera.Stats.FramesRead, latencies.Count, camera.Stats.FramesDropped, consumer.StreamWall, cpuWall,
+            camera.Stats.FramesRead, latencies.Count, camera.Stats.FramesDropped, observer.DetectedDropped, observer.StreamWall, cpuWall,
             new Percentiles(latencies),
             new Percentiles(latencies.Take(quarter)).At(50), new Percentiles(latencies.TakeLast(quarter)).At(50),
-            new Percentiles(consumer.ReadEmitLatencyMs), new Percentiles(consumer.LastSeenToReadMs),
+            new Percentiles(observer.ReadEmitLatencyMs), new Percentiles(observer.LastSeenToReadMs),
             cpu, MemoryPeaks.SelfPeakBytes(), peakReset, await decoderPeak,
-            PlateScore.Of(consumer.Emitted, truth, camera.Stats.FramesRead), end);
+            PlateScore.Of(observer.Emitted, truth, camera.Stats.FramesRead), end);
     }
 
-    /// <summary>The pipeline's side: takes frames off the camera queue until it has seen the target count.</summary>
-    private sealed class Consumer(FfmpegCamera camera, PipelineHarness harness, long targetFrames, CancellationTokenSource stop, TimeProvider time)
+    /// <summary>Stops the run once the camera has read the target count, or when the stages end early (a fault).</summary>
+    private static async Task StopAtTargetAsync(FfmpegCamera camera, Task stages, long targetFrames, CancellationTokenSource stop)
     {
-        private readonly List<VehicleRead> _completed = [];
-        private long _firstCapture;
-        private long _lastCapture;
-
-        public List<VehicleRead> Emitted { get; } = [];
-
-        public List<double> FrameLatencyMs { get; } = new(4096);
-
-        public List<double> ReadEmitLatencyMs { get; } = [];
-
-        public List<double> LastSeenToReadMs { get; } = [];
-
-        /// <summary>From the first frame's capture to the last frame's capture.</summary>
-        public TimeSpan StreamWall => time.GetElapsedTime(_firstCapture, _lastCapture);
-
-        public async Task RunAsync()
+        try
         {
-            try
+            while (camera.Stats.FramesRead < targetFrames && !stages.IsCompleted)
             {
-                await foreach (var frame in camera.Frames.ReadAllAsync(stop.Token))
-                {
-                    using (frame)
-                    {
-                        Handle(frame);
-                    }
+                await Task.Delay(TargetPolling, stop.Token);
+            }
 
-                    if (camera.Stats.FramesRead >= targetFrames)
-                    {
-                        await stop.CancelAsync();
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Target reached, deadline passed, or the stream ended.
-            }
+            await stop.CancelAsync();
         }
-
-        private void Handle(Frame frame)
+        catch (OperationCanceledException)
         {
-            if (_firstCapture == 0)
-            {
-                _firstCapture = frame.CapturedAtTimestamp;
-            }
-
-            _lastCapture = frame.CapturedAtTimestamp;
-            harness.Process(frame, _completed);
-            var latency = time.GetElapsedTime(frame.CapturedAtTimestamp).TotalMilliseconds;
-            FrameLatencyMs.Add(latency);
-            var nowUtc = time.GetUtcNow();
-            foreach (var read in _completed)
-            {
-                ReadEmitLatencyMs.Add(latency);
-                LastSeenToReadMs.Add((nowUtc - read.LastSeenUtc).TotalMilliseconds);
-            }
-
-            Emitted.AddRange(_completed);
-            _completed.Clear();
+            // Deadline passed or the stream ended.
         }
     }
 }

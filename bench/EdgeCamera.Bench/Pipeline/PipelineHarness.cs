@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using EdgeCamera.Bench.Engines;
 using EdgeCamera.Contracts.Signing;
 using EdgeCamera.Edge.Diagnostics;
@@ -14,11 +15,12 @@ using Microsoft.Extensions.Options;
 namespace EdgeCamera.Bench.Pipeline;
 
 /// <summary>
-/// The edge worker's own frame step, <see cref="PlatePipelineWorker"/>.ProcessFrame, with one engine's detector and
-/// reader (the caller's; not disposed here) and the unit's default tracker and pipeline options (edge.settings.json
-/// leaves them at their defaults). The evidence builder and
-/// outbox the worker is built with are never reached by the frame step: a read here is the tracker's
-/// <see cref="VehicleRead"/>, before evidence signing and storage.
+/// The edge worker, <see cref="PlatePipelineWorker"/>, with one engine's detector and reader (the caller's; not
+/// disposed here) and the unit's default tracker and pipeline options (edge.settings.json leaves them at their
+/// defaults), driven two ways: <see cref="Process"/>, its frame step on the caller's thread (the offline run: every
+/// frame, nothing judged or stored; a read is the tracker's <see cref="VehicleRead"/>), and
+/// <see cref="RunStagesAsync"/>, the unit's own two stages on their own threads (the live run), which also build each
+/// read's evidence and store it in a throw-away outbox, as the unit does without its violation stage.
 /// </summary>
 internal sealed class PipelineHarness : IDisposable
 {
@@ -31,7 +33,7 @@ internal sealed class PipelineHarness : IDisposable
     private readonly PlateCandidate[] _candidates;
     private readonly List<PlateText?> _reads;
 
-    public PipelineHarness(FfmpegCamera camera, BenchEngine engine, TimeProvider time)
+    public PipelineHarness(FfmpegCamera camera, BenchEngine engine, TimeProvider time, IPipelineObserver? observer = null)
     {
         var pipeline = new PipelineOptions();
         _candidates = new PlateCandidate[pipeline.MaxCandidatesPerFrame];
@@ -44,13 +46,19 @@ internal sealed class PipelineHarness : IDisposable
             new EvidenceBuilder(device, evidenceOptions, new KernelClockSync(evidenceOptions), time),
             _outbox, _wake, Options.Create(pipeline), Stats, new RecentVehicles(),
             new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
-            NullLogger<PlatePipelineWorker>.Instance);
+            NullLogger<PlatePipelineWorker>.Instance, observer: observer);
     }
 
     public PipelineStats Stats { get; } = new();
 
     /// <summary>Detect, read (best candidates first, within the per-frame budget), track; finished vehicles go to <paramref name="completed"/>.</summary>
     public void Process(Frame frame, List<VehicleRead> completed) => _worker.ProcessFrame(frame, _candidates, _reads, completed);
+
+    /// <summary>
+    /// The worker's two stages (detect, then read, track, build evidence and store), as the unit runs them, on
+    /// <paramref name="frames"/> until <paramref name="ct"/>; the tracker is flushed at the end (to the observer).
+    /// </summary>
+    public Task RunStagesAsync(ChannelReader<Frame> frames, CancellationToken ct) => _worker.RunStagesAsync(frames, ct);
 
     /// <summary>Reports what the tracker still follows (the worker does the same when it stops).</summary>
     public void Flush(List<VehicleRead> completed) => _tracker.Flush(completed);

@@ -4,7 +4,7 @@ using EdgeCamera.Vision.Onnx;
 namespace EdgeCamera.Edge.Commands;
 
 /// <summary>
-/// The plate-engine switches the offline commands share: <c>--engine onnx|onnx-only|classic</c> (default: the
+/// The plate-engine switches the offline commands share: <c>--engine onnx|onnx+tesseract|classic</c> (default: the
 /// service's own default, <see cref="PlateEngineOptions.Engine"/>, so a check runs what the unit runs) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
 /// plate-recogniser.onnx with their .json). Returns the remaining arguments.
 /// </summary>
@@ -24,10 +24,10 @@ public static class EngineArguments
                     string value = args[++i];
                     switch (value)
                     {
-                        case "onnx": kind = PlateEngineKind.Onnx; break;
-                        case "onnx-only": kind = PlateEngineKind.OnnxOnly; break;
+                        case "onnx" or "onnx-only": kind = PlateEngineKind.Onnx; break;
+                        case "onnx+tesseract": kind = PlateEngineKind.OnnxTesseract; break;
                         case "classic": kind = PlateEngineKind.Classic; break;
-                        default: error = $"unknown engine '{value}' (onnx, onnx-only, classic)"; break;
+                        default: error = $"unknown engine '{value}' (onnx, onnx+tesseract, classic)"; break;
                     }
 
                     break;

@@ -6,7 +6,7 @@ using EdgeCamera.Vision;
 namespace EdgeCamera.Edge.Commands;
 
 /// <summary>
-/// <c>edgecam eval LABELS.tsv [--json] [--verbose] [--engine onnx|onnx-only|classic] [--models DIR]</c>: detection precision and recall (IoU ≥ 0.5), exact plate
+/// <c>edgecam eval LABELS.tsv [--json] [--verbose] [--engine onnx|onnx+tesseract|classic] [--models DIR]</c>: detection precision and recall (IoU ≥ 0.5), exact plate
 /// accuracy, character error rate, a per-country breakdown and time per image, for the edge's own detector and reader.
 /// </summary>
 public static class EvalCommand
@@ -24,7 +24,7 @@ public static class EvalCommand
         var labelsPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         if (labelsPath is null)
         {
-            output.WriteLine("usage: edgecam eval LABELS.tsv [--json] [--verbose] [--engine onnx|onnx-only|classic] [--models DIR]");
+            output.WriteLine("usage: edgecam eval LABELS.tsv [--json] [--verbose] [--engine onnx|onnx+tesseract|classic] [--models DIR]");
             return 2;
         }
 

@@ -13,7 +13,7 @@ public static class ReadImageCommand
     {
         if (!EngineArguments.TryParse(args, out var engineKind, out var runtime, out var files, out var engineError) || files.Length == 0)
         {
-            output.WriteLine(engineError ?? "usage: edgecam read-image [--engine onnx|onnx-only|classic] [--models DIR] FILE...");
+            output.WriteLine(engineError ?? "usage: edgecam read-image [--engine onnx|onnx+tesseract|classic] [--models DIR] FILE...");
             return 2;
         }
 

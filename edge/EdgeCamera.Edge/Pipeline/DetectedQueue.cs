@@ -5,11 +5,11 @@ namespace EdgeCamera.Edge.Pipeline;
 /// <summary>
 /// The queue between the detect and read stages: bounded; when full the OLDEST detected frame is dropped, disposed
 /// (its pooled frame and candidate array go back) and counted, so the newest frames are read and the detect stage
-/// never waits.
+/// never waits. The drop is reported to the <see cref="IPipelineObserver"/>, when there is one, before the dispose.
 /// </summary>
 internal static class DetectedQueue
 {
-    public static Channel<DetectedFrame> Create(int capacity, PipelineStats stats) =>
+    public static Channel<DetectedFrame> Create(int capacity, PipelineStats stats, IPipelineObserver? observer = null) =>
         Channel.CreateBounded<DetectedFrame>(
             new BoundedChannelOptions(capacity)
             {
@@ -20,6 +20,7 @@ internal static class DetectedQueue
             dropped =>
             {
                 stats.DroppedDetected();
+                observer?.DetectedFrameDropped(dropped.Frame.Sequence, dropped.Frame.CapturedAtTimestamp);
                 dropped.Dispose();
             });
 }

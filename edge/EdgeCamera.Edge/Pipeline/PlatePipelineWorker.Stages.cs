@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Vision;
@@ -9,13 +10,16 @@ namespace EdgeCamera.Edge.Pipeline;
 /// camera queue (bounded, drops the oldest) → detect → queue of detected frames (bounded,
 /// <see cref="PipelineOptions.DetectedQueueCapacity"/>, drops the oldest, counted) → read, track and vote, judge,
 /// store. Neither stage ever blocks the camera reader; a dropped frame is disposed by the queue that drops it.
+/// An <see cref="IPipelineObserver"/>, when given, is told as each frame leaves: read, or dropped between the stages.
 /// </summary>
 public sealed partial class PlatePipelineWorker
 {
-    private async Task RunStagesAsync(CancellationToken stoppingToken)
+    /// <summary>Both stages until <paramref name="stoppingToken"/> or the end of <paramref name="frames"/> (the camera's
+    /// queue in the unit; the bench's live run passes the same, tests their own), then the tracker's flush.</summary>
+    internal async Task RunStagesAsync(ChannelReader<Frame> frames, CancellationToken stoppingToken)
     {
-        var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats);
-        var detect = Task.Run(() => DetectStageAsync(detected.Writer, stoppingToken), CancellationToken.None);
+        var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats, observer);
+        var detect = Task.Run(() => DetectStageAsync(frames, detected.Writer, stoppingToken), CancellationToken.None);
         try
         {
             await ReadStageAsync(detected.Reader, stoppingToken);
@@ -30,12 +34,12 @@ public sealed partial class PlatePipelineWorker
         }
     }
 
-    private async Task DetectStageAsync(ChannelWriter<DetectedFrame> output, CancellationToken stoppingToken)
+    private async Task DetectStageAsync(ChannelReader<Frame> frames, ChannelWriter<DetectedFrame> output, CancellationToken stoppingToken)
     {
         int capacity = options.Value.MaxCandidatesPerFrame;
         try
         {
-            await foreach (var frame in camera.Frames.ReadAllAsync(stoppingToken))
+            await foreach (var frame in frames.ReadAllAsync(stoppingToken))
             {
                 // ReadAllAsync looks at the token only when the queue is empty; a live camera keeps it full.
                 if (stoppingToken.IsCancellationRequested)
@@ -90,6 +94,7 @@ public sealed partial class PlatePipelineWorker
                         }
 
                         ReadAndTrack(item.Frame, item.Found, reads, completed);
+                        observer?.FrameProcessed(item.Frame.Sequence, item.Frame.CapturedAtTimestamp, CollectionsMarshal.AsSpan(completed));
                     }
 
                     Report(completed);
@@ -109,6 +114,7 @@ public sealed partial class PlatePipelineWorker
         }
 
         tracker.Flush(completed);
+        observer?.VehiclesFlushed(CollectionsMarshal.AsSpan(completed));
         Report(completed, final: true);
     }
 

@@ -29,7 +29,8 @@ public sealed partial class PlatePipelineWorker(
     TimeProvider time,
     ILogger<PlatePipelineWorker> log,
     ViolationStage? violations = null,
-    EvidenceFrameRing? evidenceFrames = null) : BackgroundService
+    EvidenceFrameRing? evidenceFrames = null,
+    IPipelineObserver? observer = null) : BackgroundService
 {
     /// <summary>Without frames, how often held reads are looked at (a tenth of the 3-s default hold).</summary>
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(300);
@@ -40,10 +41,11 @@ public sealed partial class PlatePipelineWorker(
     {
         // Detection and OCR are CPU-bound and synchronous: keep them off the host's start-up path.
         await Task.Yield();
-        await RunStagesAsync(stoppingToken); // PlatePipelineWorker.Stages.cs
+        await RunStagesAsync(camera.Frames, stoppingToken); // PlatePipelineWorker.Stages.cs
     }
 
-    /// <summary>One frame through both stages on the caller's thread (the offline bench and tests).</summary>
+    /// <summary>One frame through both stages' work on the caller's thread, nothing dropped, nothing judged or stored
+    /// (the bench's offline run). The unit itself runs <c>RunStagesAsync</c>, two threads.</summary>
     internal void ProcessFrame(Frame frame, PlateCandidate[] candidates, List<PlateText?> reads, List<VehicleRead> completed)
     {
         var found = detector.Detect(frame, candidates);

@@ -19,10 +19,7 @@ public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
     private readonly OrtValue _input;
     private readonly OrtValue _heatmap;
     private readonly OrtValue _boxes;
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
-    private readonly OrtValue[] _inputValues;
-    private readonly OrtValue[] _outputValues;
+    private readonly OrtIoBinding _binding;
 
     public OnnxPlateDetector(string onnxPath, OnnxRuntimeOptions? runtime = null)
     {
@@ -40,10 +37,13 @@ public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
         _input = OrtValue.CreateTensorValueFromMemory(_letterbox.Tensor, [1, 3, Info.InputHeightPx, Info.InputWidthPx]);
         _heatmap = OrtValue.CreateTensorValueFromMemory(new float[gridWidth * gridHeight], [1, 1, gridHeight, gridWidth]);
         _boxes = OrtValue.CreateTensorValueFromMemory(new float[4 * gridWidth * gridHeight], [1, 4, gridHeight, gridWidth]);
-        _inputNames = [Info.InputName];
-        _outputNames = [Info.HeatmapOutput, Info.BoxOutput];
-        _inputValues = [_input];
-        _outputValues = [_heatmap, _boxes];
+
+        // Bound once: RunWithBinding takes no managed arrays per call (Run with name arrays allocated 240 B per
+        // frame, measured with bench/EdgeCamera.MicroBench --allocations).
+        _binding = _session.CreateIoBinding();
+        _binding.BindInput(Info.InputName, _input);
+        _binding.BindOutput(Info.HeatmapOutput, _heatmap);
+        _binding.BindOutput(Info.BoxOutput, _boxes);
         Threshold = Info.Threshold;
     }
 
@@ -56,7 +56,7 @@ public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         _letterbox.Fill(frame);
-        _session.Run(_runOptions, _inputNames, _inputValues, _outputNames, _outputValues);
+        _session.RunWithBinding(_runOptions, _binding);
         return _decoder.Decode(
             _heatmap.GetTensorDataAsSpan<float>(), _boxes.GetTensorDataAsSpan<float>(), Threshold, _letterbox.Scale,
             frame.Width, frame.Height, found);
@@ -64,6 +64,7 @@ public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
 
     public void Dispose()
     {
+        _binding.Dispose();
         _input.Dispose();
         _heatmap.Dispose();
         _boxes.Dispose();

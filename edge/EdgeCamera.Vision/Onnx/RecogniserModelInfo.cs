@@ -2,7 +2,8 @@ namespace EdgeCamera.Vision.Onnx;
 
 /// <summary>
 /// What the edge needs to know about the plate recogniser (models/CONTRACT.md): crop size and margin, the
-/// alphabet of the slot outputs (class 0 = empty slot), the format ids of the format head, output names.
+/// alphabet of the text outputs (class 0 = empty slot or CTC blank), how they are decoded, the format ids of the
+/// format head, output names. <see cref="Slots"/> is the number of positions per text output: slots, or CTC columns.
 /// </summary>
 public sealed record RecogniserModelInfo(
     string Name,
@@ -16,7 +17,8 @@ public sealed record RecogniserModelInfo(
     IReadOnlyList<string> Formats,
     string LatinOutput,
     string FormatOutput,
-    string ArabicOutput)
+    string ArabicOutput,
+    RecogniserDecoding Decoding = RecogniserDecoding.Slots)
 {
     /// <summary>Classes per slot: the alphabet plus the empty class 0.</summary>
     public int Classes => Alphabet.Length + 1;
@@ -45,7 +47,23 @@ public sealed record RecogniserModelInfo(
             ModelJson.Strings(root, "formats", jsonPath),
             ModelJson.String(outputs, "latin", jsonPath),
             ModelJson.String(outputs, "format", jsonPath),
-            ModelJson.String(outputs, "arabic", jsonPath));
+            ModelJson.String(outputs, "arabic", jsonPath),
+            DecodingOf(root, jsonPath));
+    }
+
+    private static RecogniserDecoding DecodingOf(System.Text.Json.JsonElement root, string jsonPath)
+    {
+        if (!root.TryGetProperty("decoding", out _))
+        {
+            return RecogniserDecoding.Slots;    // models before CTC had no "decoding" field
+        }
+
+        return ModelJson.String(root, "decoding", jsonPath) switch
+        {
+            "slots" => RecogniserDecoding.Slots,
+            "ctc" => RecogniserDecoding.Ctc,
+            var other => throw new InvalidDataException($"{jsonPath}: unknown decoding '{other}' (slots or ctc)"),
+        };
     }
 
     /// <summary>The country code of a format id ("sa-private" → "SA"); "??" for "other" and unknown ids.</summary>

@@ -28,6 +28,25 @@ public sealed class ModelInfoTests : IDisposable
         Assert.Equal(37, info.Classes);
         Assert.Equal(["sa-private", "other"], info.Formats);
         Assert.Equal(0.1, info.Margin);
+        Assert.Equal(RecogniserDecoding.Slots, info.Decoding);
+    }
+
+    [Fact]
+    public void A_recogniser_that_says_ctc_is_decoded_by_columns_and_an_unknown_decoding_is_refused()
+    {
+        string Write(string decoding)
+        {
+            string path = Path.Combine(_dir, $"r-{decoding}.json");
+            File.WriteAllText(path, $$$"""{"name":"r","version":"2","input":{"name":"crop","width":160,"height":64,"channels":1,"margin":0.1},"alphabet":"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ","decoding":"{{{decoding}}}","slots":40,"formats":["other"],"outputs":{"latin":"latin","format":"format","arabic":"arabic"}}""");
+            return path;
+        }
+
+        var info = RecogniserModelInfo.Load(Write("ctc"));
+        Assert.Equal(RecogniserDecoding.Ctc, info.Decoding);
+        Assert.Equal(40, info.Slots);
+
+        var error = Assert.Throws<InvalidDataException>(() => RecogniserModelInfo.Load(Write("beam")));
+        Assert.Contains("beam", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

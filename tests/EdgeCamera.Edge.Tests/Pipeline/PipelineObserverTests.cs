@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading.Channels;
+using EdgeCamera.Contracts.Signing;
+using EdgeCamera.Edge.Diagnostics;
+using EdgeCamera.Edge.Evidence;
+using EdgeCamera.Edge.Outbox;
+using EdgeCamera.Edge.Pipeline;
+using EdgeCamera.Edge.Site;
+using EdgeCamera.Hardware.Camera;
+using EdgeCamera.Transport;
+using EdgeCamera.Vision;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCamera.Edge.Tests.Pipeline;
+
+/// <summary>The worker's two stages, fed frames by the test (scripted detector, a reader the test holds), watched.</summary>
+public sealed class PipelineObserverTests : IDisposable
+{
+    /// <summary>Bounds every wait: a stage that never gets there fails the test instead of hanging it.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("edgecam-observer-").FullName;
+    private readonly DeviceKey _key = DeviceKey.Generate();
+    private readonly WakeSignal _wake = new();
+    private readonly PlateTracker _tracker = new(new TrackerOptions());
+    private readonly FfmpegCamera _unusedCamera = new(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, TimeProvider.System);
+    private readonly LiteDbOutbox _outbox;
+
+    public PipelineObserverTests() => _outbox = new LiteDbOutbox(Path.Combine(_dir, "outbox.db"), _key);
+
+    [Fact]
+    public async Task Each_frame_is_reported_processed_by_the_read_stage_or_skipped_when_the_detected_queue_drops_it()
+    {
+        var reader = new HeldFirstReader();
+        var observer = new RecordingObserver();
+        var stats = new PipelineStats();
+        using var worker = Worker(reader, observer, stats, detectedQueueCapacity: 2);
+        var input = Channel.CreateUnbounded<Frame>();
+        var frames = Enumerable.Range(0, 4).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
+        using var stop = new CancellationTokenSource(Bound);
+        var stages = Task.Run(() => worker.RunStagesAsync(input.Reader, stop.Token));
+
+        // Frame 0 is detected and then held in the read stage, so the frames after it wait in the detected queue.
+        Assert.True(input.Writer.TryWrite(frames[0]));
+        Assert.True(reader.Entered.Wait(Bound), "the read stage never took frame 0");
+
+        // Capacity 2: frames 1 and 2 fill the queue, frame 3 pushes the oldest (1) out.
+        foreach (var frame in frames[1..])
+        {
+            Assert.True(input.Writer.TryWrite(frame));
+        }
+
+        Assert.True(observer.Dropped.Wait(Bound), "no detected frame was dropped");
+        reader.Release.Set();
+        input.Writer.Complete();
+        await stages.WaitAsync(Bound);
+
+        Assert.Equal([(0L, 1000L), (2L, 1002L), (3L, 1003L)], observer.Processed.ToArray());
+        Assert.Equal([(1L, 1001L)], observer.Skipped.ToArray());
+        Assert.Equal(1, observer.Flushes);
+        Assert.Equal(3, stats.FramesProcessed);
+        Assert.Equal(1, stats.DetectedDropped);
+        Assert.All(frames, f => Assert.True(f.IsDisposed));
+    }
+
+    public void Dispose()
+    {
+        _unusedCamera.Dispose();
+        _tracker.Dispose();
+        _outbox.Dispose();
+        _key.Dispose();
+        _wake.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private PlatePipelineWorker Worker(IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity)
+    {
+        var time = TimeProvider.System;
+        var evidence = Options.Create(new EvidenceOptions());
+        var device = Options.Create(new DeviceOptions { DeviceId = "test", SiteId = "test", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "test", Direction = "test" });
+        return new PlatePipelineWorker(
+            _unusedCamera, new OnePlateDetector(), reader, _tracker,
+            new EvidenceBuilder(device, evidence, new KernelClockSync(evidence), time),
+            _outbox, _wake, Options.Create(new PipelineOptions { DetectedQueueCapacity = detectedQueueCapacity }), stats,
+            new RecentVehicles(), new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
+            NullLogger<PlatePipelineWorker>.Instance, observer: observer);
+    }
+
+    /// <summary>One candidate in every frame, so the read stage has something to read.</summary>
+    private sealed class OnePlateDetector : IPlateDetector
+    {
+        public int Detect(Frame frame, Span<PlateCandidate> found)
+        {
+            found[0] = new PlateCandidate(new PixelBox(8, 8, 32, 10), 1f);
+            return 1;
+        }
+    }
+
+    /// <summary>Reads nothing; holds its first call until the test releases it.</summary>
+    private sealed class HeldFirstReader : IPlateReader
+    {
+        private int _calls;
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public bool TryRead(Frame frame, PixelBox plate, [NotNullWhen(true)] out PlateText? text)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                Entered.Set();
+                Release.Wait(Bound);
+            }
+
+            text = null;
+            return false;
+        }
+    }
+
+    private sealed class RecordingObserver : IPipelineObserver
+    {
+        public ConcurrentQueue<(long Sequence, long Captured)> Processed { get; } = new();
+
+        public ConcurrentQueue<(long Sequence, long Captured)> Skipped { get; } = new();
+
+        public ManualResetEventSlim Dropped { get; } = new();
+
+        public int Flushes { get; private set; }
+
+        public void FrameProcessed(long sequence, long capturedAtTimestamp, ReadOnlySpan<VehicleRead> completed) =>
+            Processed.Enqueue((sequence, capturedAtTimestamp));
+
+        public void DetectedFrameDropped(long sequence, long capturedAtTimestamp)
+        {
+            Skipped.Enqueue((sequence, capturedAtTimestamp));
+            Dropped.Set();
+        }
+
+        public void VehiclesFlushed(ReadOnlySpan<VehicleRead> completed) => Flushes++;
+    }
+}
