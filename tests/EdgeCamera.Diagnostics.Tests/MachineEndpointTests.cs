@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using EdgeCamera.Contracts.WatchList;
 using EdgeCamera.Edge.Diagnostics;
+using EdgeCamera.Edge.WatchList;
 using EdgeCamera.TestKit;
 
 namespace EdgeCamera.Diagnostics.Tests;
@@ -34,6 +37,20 @@ public sealed class MachineEndpointTests(BrowserFixture fixture)
 
         var framesRead = text.Split('\n').Single(l => l.StartsWith("edgecam_camera_frames_read_total ", StringComparison.Ordinal));
         Assert.True(double.Parse(framesRead.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) > 0, framesRead);
+    }
+
+    [Fact]
+    public async Task A_refused_watch_list_is_counted_on_metrics_by_its_reason()
+    {
+        using var http = new HttpClient();
+        var receiver = fixture.Edge.Service<WatchListReceiver>();
+        var list = WatchListWire.Create([new WatchListEntryWire("3960TAZ", "SA", "stolen", "test")], DateTimeOffset.UtcNow);
+
+        Assert.False(receiver.Apply(new ReadOnlySequence<byte>(WatchListWire.Serialize(list)))); // this unit has no cloud key configured
+
+        var text = await http.GetStringAsync(fixture.Edge.BaseUrl + "/metrics");
+        var line = text.Split('\n').Single(l => l.StartsWith("edgecam_watchlist_rejected_total{reason=\"no-key\"} ", StringComparison.Ordinal));
+        Assert.True(double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) >= 1, line);
     }
 
     [Fact]
