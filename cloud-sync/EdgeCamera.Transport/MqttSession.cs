@@ -52,6 +52,11 @@ public sealed partial class MqttSession : IAsyncDisposable
     /// <summary>Called for each message; payload bytes are only valid during the call.</summary>
     public Func<string, ReadOnlySequence<byte>, CancellationToken, Task>? MessageReceived { get; set; }
 
+    /// <summary>Set before <see cref="RunAsync"/> to handle several messages at once, in order per key, acknowledged in
+    /// arrival order (see <see cref="MessageLanes"/>); the session then asks the broker for at most
+    /// <see cref="MessageLanes.MaxUnacknowledged"/> unacknowledged messages (MQTT 5 receive maximum). Null: one at a time.</summary>
+    public MessageLanes? Lanes { get; set; }
+
     /// <summary>Raised after every successful (re)connect and subscribe.</summary>
     public Func<CancellationToken, Task>? Connected { get; set; }
 
@@ -200,8 +205,11 @@ public sealed partial class MqttSession : IAsyncDisposable
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
             .WithKeepAlivePeriod(_options.KeepAlive)
-            .WithTimeout(_options.ConnectTimeout)
-            .Build();
+            .WithTimeout(_options.ConnectTimeout);
+        if (Lanes is { } lanes)
+        {
+            options.WithReceiveMaximum((ushort)Math.Min(lanes.MaxUnacknowledged, ushort.MaxValue));
+        }
 
         // Drain a stale "disconnected" signal from the previous connection.
         while (_disconnected.CurrentCount > 0)
@@ -209,7 +217,9 @@ public sealed partial class MqttSession : IAsyncDisposable
             await _disconnected.WaitAsync(ct);
         }
 
-        var result = await _client.ConnectAsync(options, ct);
+        // Before connecting: the resumed session's messages may arrive before ConnectAsync returns.
+        Lanes?.NewConnection();
+        var result = await _client.ConnectAsync(options.Build(), ct);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
@@ -248,6 +258,21 @@ public sealed partial class MqttSession : IAsyncDisposable
             return;
         }
 
+        if (Lanes is { } lanes)
+        {
+            try
+            {
+                await lanes.DispatchAsync(e, handler, DropConnection);
+            }
+            catch (System.Threading.Channels.ChannelClosedException)
+            {
+                // Shutting down: left unacknowledged, the broker redelivers it.
+                e.AutoAcknowledge = false;
+            }
+
+            return;
+        }
+
         // Acknowledge only after the handler has finished (stored durably on the receiving side).
         e.AutoAcknowledge = false;
         try
@@ -263,9 +288,12 @@ public sealed partial class MqttSession : IAsyncDisposable
 
             // Within one connection the broker never resends; dropping it makes the broker redeliver the
             // unacknowledged message when our persistent session resumes.
-            _ = Task.Run(() => _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None));
+            DropConnection();
         }
     }
+
+    private void DropConnection() =>
+        _ = Task.Run(() => _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected to {Host}:{Port} as {ClientId} (session present: {SessionPresent}; {Security})")]
     private static partial void LogConnected(ILogger log, string host, int port, string clientId, bool sessionPresent, string security);

@@ -68,14 +68,16 @@ public sealed partial class EvidenceIntake(
         }
 
         var manifest = verified.Manifest!;
-        var existing = store.Find(manifest.EventId);
-        if (existing is not null)
+
+        // One read for the duplicate check and the chain neighbours (the unique keys still decide at the insert).
+        var chain = await store.ReadChainAsync(manifest.EventId, deviceId, manifest.Sequence, ct);
+        if (chain.SameEvent is { } existing)
         {
             await AnswerDuplicateAsync(existing, deviceId, ct);
             return;
         }
 
-        if (CheckChain(manifest, verified.ManifestSha256!) is { } chainProblem)
+        if (CheckChain(manifest, verified.ManifestSha256!, chain) is { } chainProblem)
         {
             await RejectToDeviceAsync(chainProblem.Reason, topic, deviceId, manifest.EventId, chainProblem.Detail, ct);
             return;
@@ -100,10 +102,10 @@ public sealed partial class EvidenceIntake(
             NextAttemptAtUtc = receivedAtUtc,
             LeaseUntilUtc = DateTime.MinValue,
         };
-        if (store.TryAdd(stored))
+        if (await store.TryAddAsync(stored, ct))
         {
             metrics.CountAccepted();
-            if (manifest.Sequence > 1 && store.FindBySequence(deviceId, manifest.Sequence - 1) is null)
+            if (manifest.Sequence > 1 && chain.Previous is null && store.FindBySequence(deviceId, manifest.Sequence - 1) is null)
             {
                 // A sequence gap not declared by an eviction notice: ask the device for the missing run (issue 6).
                 await gaps.RequestMissingBeforeAsync(deviceId, manifest.Sequence, ct);
@@ -127,22 +129,22 @@ public sealed partial class EvidenceIntake(
     }
 
     /// <summary>Null when the package fits the device's stored chain; otherwise why not.</summary>
-    private (string Reason, string Detail)? CheckChain(EvidenceManifest manifest, string manifestSha256)
+    private (string Reason, string Detail)? CheckChain(EvidenceManifest manifest, string manifestSha256, ChainView chain)
     {
         var deviceId = manifest.DeviceId;
         // The same event stored meanwhile by another receiver node is a duplicate (decided after TryAdd), not a replay.
-        if (store.FindBySequence(deviceId, manifest.Sequence) is { } sameSequence && sameSequence.Id != manifest.EventId)
+        if (chain.SameSequence is { } sameSequence && sameSequence.Id != manifest.EventId)
         {
             return (RejectReason.Replayed, $"sequence {manifest.Sequence} was already used by event {sameSequence.Id}");
         }
 
-        var previous = manifest.Sequence > 1 ? store.FindBySequence(deviceId, manifest.Sequence - 1) : null;
+        var previous = manifest.Sequence > 1 ? chain.Previous : null;
         if (previous is not null && previous.ManifestSha256 != manifest.PreviousManifestSha256)
         {
             return (RejectReason.Chain, $"sequence {manifest.Sequence} does not link to the stored sequence {previous.Sequence}");
         }
 
-        if (store.FindBySequence(deviceId, manifest.Sequence + 1) is { } next && next.PreviousManifestSha256 != manifestSha256)
+        if (chain.Next is { } next && next.PreviousManifestSha256 != manifestSha256)
         {
             return (RejectReason.Chain, $"the stored sequence {next.Sequence} does not link to sequence {manifest.Sequence}");
         }

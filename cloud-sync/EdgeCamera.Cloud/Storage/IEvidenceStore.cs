@@ -17,6 +17,19 @@ public interface IEvidenceStore : IDisposable
     /// <see cref="StoredEvidence.Payload"/> may be left empty (<see cref="Find"/> by its id has the bytes).</summary>
     StoredEvidence? FindBySequence(string deviceId, long sequence);
 
+    /// <summary>The record stored under <paramref name="eventId"/> and the device's records at
+    /// <paramref name="sequence"/> − 1, <paramref name="sequence"/> and <paramref name="sequence"/> + 1, payloads
+    /// possibly empty. The default asks <see cref="Find"/> and <see cref="FindBySequence"/>; a store with round trips
+    /// reads them in one.</summary>
+    Task<ChainView> ReadChainAsync(Guid eventId, string deviceId, long sequence, CancellationToken ct) => Task.FromResult(new ChainView(
+        Find(eventId),
+        sequence > 1 ? FindBySequence(deviceId, sequence - 1) : null,
+        FindBySequence(deviceId, sequence),
+        FindBySequence(deviceId, sequence + 1)));
+
+    /// <summary><see cref="TryAdd"/> without holding a thread while the store writes (the default just calls it).</summary>
+    Task<bool> TryAddAsync(StoredEvidence evidence, CancellationToken ct) => Task.FromResult(TryAdd(evidence));
+
     /// <summary>The record the national system gave this violation number.</summary>
     StoredEvidence? FindByViolationNumber(string violationNumber);
 

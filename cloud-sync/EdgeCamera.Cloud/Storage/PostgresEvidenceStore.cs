@@ -17,6 +17,8 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         "software_version, payload, state, violation_number, forward_attempts, last_error, forwarded_at, next_attempt_at, " +
         "dead_letter_reason, dead_lettered_at, lease_owner, lease_until";
 
+    private static readonly string ColumnsWithoutPayload = Columns.Replace("payload", "''::bytea", StringComparison.Ordinal);
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresEvidenceStore(string connectionString)
@@ -40,9 +42,47 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         }
     }
 
-    public bool TryAdd(StoredEvidence e)
+    public bool TryAdd(StoredEvidence evidence)
     {
-        using var cmd = _dataSource.CreateCommand(
+        using var cmd = InsertCommand(evidence);
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    public async Task<bool> TryAddAsync(StoredEvidence evidence, CancellationToken ct)
+    {
+        await using var cmd = InsertCommand(evidence);
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>One round trip: the event's row (a duplicate) and the device's rows around the sequence, without payloads.</summary>
+    public async Task<ChainView> ReadChainAsync(Guid eventId, string deviceId, long sequence, CancellationToken ct)
+    {
+        await using var cmd = _dataSource.CreateCommand(
+            $"SELECT {ColumnsWithoutPayload} FROM evidence WHERE event_id = @id OR (device_id = @device AND sequence BETWEEN @first AND @last)");
+        cmd.Parameters.AddWithValue("id", eventId);
+        cmd.Parameters.AddWithValue("device", deviceId);
+        cmd.Parameters.AddWithValue("first", sequence - 1);
+        cmd.Parameters.AddWithValue("last", sequence + 1);
+        StoredEvidence? sameEvent = null, previous = null, sameSequence = null, next = null;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = ReadRow(reader);
+            sameEvent = row.Id == eventId ? row : sameEvent;
+            if (row.DeviceId == deviceId)
+            {
+                previous = row.Sequence == sequence - 1 && sequence > 1 ? row : previous;
+                sameSequence = row.Sequence == sequence ? row : sameSequence;
+                next = row.Sequence == sequence + 1 ? row : next;
+            }
+        }
+
+        return new ChainView(sameEvent, previous, sameSequence, next);
+    }
+
+    private NpgsqlCommand InsertCommand(StoredEvidence e)
+    {
+        var cmd = _dataSource.CreateCommand(
             $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
             "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until) " +
             "ON CONFLICT DO NOTHING");
@@ -68,14 +108,14 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         p.AddWithValue("dead_at", e.DeadLetteredAtUtc is { } d ? Utc(d) : DBNull.Value);
         p.AddWithValue("lease_owner", (object?)e.LeaseOwner ?? DBNull.Value);
         p.AddWithValue("lease_until", Utc(e.LeaseUntilUtc));
-        return cmd.ExecuteNonQuery() == 1;
+        return cmd;
     }
 
     public StoredEvidence? Find(Guid eventId) =>
         QueryOne($"SELECT {Columns} FROM evidence WHERE event_id = @id", ("id", eventId));
 
     public StoredEvidence? FindBySequence(string deviceId, long sequence) =>
-        QueryOne($"SELECT {Columns.Replace("payload", "''::bytea", StringComparison.Ordinal)} FROM evidence WHERE device_id = @device AND sequence = @sequence", ("device", deviceId), ("sequence", sequence));
+        QueryOne($"SELECT {ColumnsWithoutPayload} FROM evidence WHERE device_id = @device AND sequence = @sequence", ("device", deviceId), ("sequence", sequence));
 
     public StoredEvidence? FindByViolationNumber(string violationNumber) =>
         QueryOne($"SELECT {Columns} FROM evidence WHERE violation_number = @number", ("number", violationNumber));
@@ -200,35 +240,38 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         var rows = new List<StoredEvidence>();
         while (r.Read())
         {
-            rows.Add(new StoredEvidence
-            {
-                Id = r.GetGuid(0),
-                DeviceId = r.GetString(1),
-                Sequence = r.GetInt64(2),
-                DeviceSequence = StoredEvidence.DeviceSequenceKey(r.GetString(1), r.GetInt64(2)),
-                ManifestSha256 = r.GetString(3),
-                PreviousManifestSha256 = r.GetString(4),
-                ReceivedAtUtc = r.GetDateTime(5),
-                SiteId = r.GetString(6),
-                ViolationTypeCode = r.GetString(7),
-                CapturedAtUtc = r.GetDateTime(8),
-                SoftwareVersion = r.GetString(9),
-                Payload = r.GetFieldValue<byte[]>(10),
-                State = (ForwardState)r.GetInt16(11),
-                ViolationNumber = NullableString(r, 12),
-                ForwardAttempts = r.GetInt32(13),
-                LastError = NullableString(r, 14),
-                ForwardedAtUtc = NullableTime(r, 15),
-                NextAttemptAtUtc = r.GetDateTime(16),
-                DeadLetterReason = NullableString(r, 17),
-                DeadLetteredAtUtc = NullableTime(r, 18),
-                LeaseOwner = NullableString(r, 19),
-                LeaseUntilUtc = r.GetDateTime(20),
-            });
+            rows.Add(ReadRow(r));
         }
 
         return rows;
     }
+
+    private static StoredEvidence ReadRow(NpgsqlDataReader r) =>
+        new()
+        {
+            Id = r.GetGuid(0),
+            DeviceId = r.GetString(1),
+            Sequence = r.GetInt64(2),
+            DeviceSequence = StoredEvidence.DeviceSequenceKey(r.GetString(1), r.GetInt64(2)),
+            ManifestSha256 = r.GetString(3),
+            PreviousManifestSha256 = r.GetString(4),
+            ReceivedAtUtc = r.GetDateTime(5),
+            SiteId = r.GetString(6),
+            ViolationTypeCode = r.GetString(7),
+            CapturedAtUtc = r.GetDateTime(8),
+            SoftwareVersion = r.GetString(9),
+            Payload = r.GetFieldValue<byte[]>(10),
+            State = (ForwardState)r.GetInt16(11),
+            ViolationNumber = NullableString(r, 12),
+            ForwardAttempts = r.GetInt32(13),
+            LastError = NullableString(r, 14),
+            ForwardedAtUtc = NullableTime(r, 15),
+            NextAttemptAtUtc = r.GetDateTime(16),
+            DeadLetterReason = NullableString(r, 17),
+            DeadLetteredAtUtc = NullableTime(r, 18),
+            LeaseOwner = NullableString(r, 19),
+            LeaseUntilUtc = r.GetDateTime(20),
+        };
 
     private StoredEvidence? QueryOne(string sql, params (string Name, object Value)[] parameters)
     {

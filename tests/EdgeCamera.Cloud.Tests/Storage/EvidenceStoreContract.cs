@@ -72,6 +72,29 @@ public abstract class EvidenceStoreContract
     }
 
     [Fact]
+    public async Task The_chain_view_reads_the_same_event_and_the_devices_neighbours_in_one_call_and_nothing_of_other_devices()
+    {
+        var store = await NewStoreAsync();
+        var (four, five, six) = (Record("cam-a", 4, T0), Record("cam-a", 5, T0), Record("cam-a", 6, T0));
+        foreach (var e in new[] { four, five, six, Record("cam-b", 5, T0), Record("cam-a", 8, T0) })
+        {
+            Assert.True(await store.TryAddAsync(e, CancellationToken.None));
+        }
+
+        var around5 = await store.ReadChainAsync(Guid.CreateVersion7(), "cam-a", 5, CancellationToken.None);
+        var sameEvent = await store.ReadChainAsync(five.Id, "cam-a", 5, CancellationToken.None);
+        var gap = await store.ReadChainAsync(Guid.CreateVersion7(), "cam-a", 7, CancellationToken.None);
+        var first = await store.ReadChainAsync(Guid.CreateVersion7(), "cam-c", 1, CancellationToken.None);
+
+        Assert.Equal((null, four.Id, five.Id, six.Id), (around5.SameEvent?.Id, around5.Previous?.Id, around5.SameSequence?.Id, around5.Next?.Id));
+        Assert.Equal((five.Id, five.Id), (sameEvent.SameEvent?.Id, sameEvent.SameSequence?.Id));
+        Assert.Equal((six.Id, (Guid?)null), (gap.Previous?.Id, gap.SameSequence?.Id));
+        Assert.Equal(six.ManifestSha256, gap.Previous!.ManifestSha256);
+        Assert.Equal(new ChainView(null, null, null, null), first);
+        Assert.False(await store.TryAddAsync(Record(five), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Claimed_records_are_leased_to_one_node_oldest_first_until_the_lease_ends()
     {
         var store = await NewStoreAsync();
