@@ -61,6 +61,7 @@ public sealed class ScaleOutTests
         var metrics = Enumerable.Range(0, 2).Select(n => sut.NodeService<IntakeMetrics>(n)).ToList();
         Assert.Equal(Packages, metrics.Sum(m => m.Accepted));
         Assert.Equal(Packages, metrics.Sum(m => m.Duplicates));
-        Assert.All(metrics, m => Assert.True(m.Accepted > 0));
+        // Both nodes got copies; which one wins each race is timing (with 256 KB socket buffers one node often wins all).
+        Assert.All(metrics, m => Assert.True(m.Accepted + m.Duplicates > 0));
     }
 }
