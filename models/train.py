@@ -76,7 +76,7 @@ def stage_recogniser(cfg, cache, out, log):
                                          cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
                                          peak_lr=1e-3 if init else 2e-3)
     params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
-        "version": "1", "trained": datetime.date.today().isoformat(), "training_steps": steps,
+        "version": "2", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation_exact": round(best, 4),
         "data": f"{len(syn_l)} synthetic crops (models/scenes, seeds {data.SEED_CROPS_TRAIN}+) and {len(rl)} crops "
                 f"of the real-dev train split (index % 4 != 0 of saudi-train and us)"})
@@ -107,12 +107,18 @@ def stage_detector(cfg, cache, out, log):
     val = _scene_items(cache / "scenes-val")
     log(f"detector: {len(syn)} synthetic scenes, {len(real)} real-dev train canvases, {len(val)} val scenes")
     # checkpoint choice on the first 120 validation scenes (cheap); the threshold on all of them
+    init = None
+    if cfg.get("resume") and (cache / "detector.pt").exists():
+        init = cache / "detector-start.pt"
+        init.write_bytes((cache / "detector.pt").read_bytes())
+        log(f"detector: resuming from {init}")
     model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
-                                               cache / "detector.pt", steps_cap=cfg["steps"], log=log)
+                                               cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
+                                               peak_lr=7e-4 if init else 2e-3)
     preds = evaluate.detect(model, [im for im, _ in val], 0.1)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
-        "version": "1", "trained": datetime.date.today().isoformat(), "training_steps": steps,
+        "version": "2", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation_f1": round(f1, 4),
         "data": f"{len(syn)} synthetic scenes (models/scenes, seeds {data.SEED_SCENES_TRAIN}+) and the real-dev "
                 f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"})
@@ -154,7 +160,7 @@ def main():
     ap.add_argument("--out", default=str(MODELS), help="where the ONNX + JSON files go (default models/)")
     ap.add_argument("--cache", default=None, help="data cache (default models/.cache/full, or <out>/cache)")
     ap.add_argument("--minutes", type=float, default=None, help="time box per model (default 35 rec / 45 det)")
-    ap.add_argument("--resume", action="store_true", help="recogniser: continue from <cache>/recogniser.pt")
+    ap.add_argument("--resume", action="store_true", help="continue from <cache>/recogniser.pt and <cache>/detector.pt")
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
     args = ap.parse_args()

@@ -6,5 +6,5 @@ public sealed class PlateEngineOptions
     public const string Section = "Vision";
 
     /// <summary>Onnx (the learned models), OnnxTesseract (with Tesseract below a confidence, for measurement), or Classic (the baseline).</summary>
-    public PlateEngineKind Engine { get; set; } = PlateEngineKind.Classic;
+    public PlateEngineKind Engine { get; set; } = PlateEngineKind.Onnx;
 }

@@ -71,12 +71,16 @@ def batch(samples, rng, n):
     return t(xs).permute(0, 3, 1, 2) / 255.0, t(hs), t(rs), t(ms)
 
 
-def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0):
-    """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept."""
+def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0, init=None,
+          peak_lr=2e-3):
+    """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept.
+    init: a checkpoint to continue from (--resume)."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = Detector()
-    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
+    if init is not None:
+        model.load_state_dict(torch.load(init))
+    opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
     budget = minutes * 60.0
     t0, step, best = time.time(), 0, -1.0
     eval_every = 400
@@ -84,7 +88,7 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
         frac = (time.time() - t0) / budget
         if frac >= 1 or (steps_cap and step >= steps_cap):
             break
-        lr = 2e-3 * min(1.0, (step + 1) / 200) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
+        lr = peak_lr * min(1.0, (step + 1) / 200) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
         for pg in opt.param_groups:
             pg["lr"] = lr
         n_real = bs // 4 if real else 0                           # real-dev train split in every batch

@@ -1,4 +1,4 @@
-"""Plate recogniser: small CNN + learned slot queries (cross-attention) → latin / arabic slots and format."""
+"""Plate recogniser: small CNN, two CTC heads (Latin row, Arabic row) over 40 columns, and a format head."""
 import json
 import random
 import time
@@ -11,48 +11,59 @@ import torch.nn.functional as F
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SLOTS = 10
-NCLS = len(ALPHABET) + 1                  # class 0 = empty slot
+NCLS = len(ALPHABET) + 1                  # class 0 = CTC blank
 
 
 def encode(text):
-    """Canonical text → SLOTS class ids (empty after the last character); None → all empty."""
+    """Canonical text → SLOTS class ids padded with 0 (the CTC target; its length = the non-zero ids)."""
     ids = [ALPHABET.index(c) + 1 for c in (text or "")[:SLOTS]]
     return ids + [0] * (SLOTS - len(ids))
 
 
 def decode(ids):
-    return "".join(ALPHABET[i - 1] for i in ids if i > 0)
+    """Greedy CTC: per-column best classes → merge repeats, drop blanks."""
+    out, prev = [], 0
+    for i in ids:
+        i = int(i)
+        if i != prev and i > 0:
+            out.append(ALPHABET[i - 1])
+        prev = i
+    return "".join(out)
 
 
 def conv(cin, cout, stride=1):
     return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
 
-class SlotDecoder(nn.Module):
-    """Holistic slot classifier: the whole 4×20 feature map (squeezed to 32 channels) → one class distribution per
-    slot. (An attention-pooling decoder was tried first and stayed on a plateau within the CPU time box.)"""
+STEPS = 40                                # CTC time steps: one per 4 input columns (160 / 4)
 
-    def __init__(self, dim, squeeze=32, hidden=256, tokens=80):
+
+class CtcHead(nn.Module):
+    """Collapses the feature map's height with a learned (4×1) convolution — so a head can pick its row of a
+    two-row plate (the Latin row of a Saudi plate is the lower one, the Arabic row the upper) — then two 1-D
+    convolutions over the 40 columns and a per-column classifier. Class 0 is the CTC blank."""
+
+    def __init__(self, dim, width=192):
         super().__init__()
-        self.squeeze = nn.Sequential(nn.Conv2d(dim, squeeze, 1, bias=False), nn.BatchNorm2d(squeeze),
-                                     nn.ReLU(inplace=True))
-        self.fc = nn.Sequential(nn.Linear(squeeze * tokens, hidden), nn.ReLU(inplace=True), nn.Dropout(0.1),
-                                nn.Linear(hidden, SLOTS * NCLS))
+        self.collapse = nn.Sequential(nn.Conv2d(dim, width, (4, 1), bias=False), nn.BatchNorm2d(width),
+                                      nn.ReLU(inplace=True))
+        self.context = nn.Sequential(nn.Conv1d(width, width, 3, padding=1, bias=False), nn.BatchNorm1d(width),
+                                     nn.ReLU(inplace=True), nn.Dropout(0.1), nn.Conv1d(width, NCLS, 1))
 
-    def forward(self, fmap):                                # fmap [N, D, 4, 20]
-        return self.fc(self.squeeze(fmap).flatten(1)).view(-1, SLOTS, NCLS)    # [N, SLOTS, NCLS] logits
+    def forward(self, fmap):                                 # fmap [N, D, 4, 40]
+        return self.context(self.collapse(fmap).squeeze(2)).transpose(1, 2)   # [N, 40, NCLS] logits
 
 
 class Recogniser(nn.Module):
     def __init__(self, n_formats, dim=128):
         super().__init__()
         self.backbone = nn.Sequential(
-            conv(1, 16, 2),                                  # 32×80
-            conv(16, 32, 2), conv(32, 64),                   # 16×40
-            conv(64, 96, 2), conv(96, dim),                  # 8×20
-            conv(dim, dim, (2, 1)))                          # 4×20 = 80 tokens
-        self.latin = SlotDecoder(dim)
-        self.arabic = SlotDecoder(dim)
+            conv(1, 32, 2),                                  # 32×80
+            conv(32, 64, 2), conv(64, 64),                   # 16×40
+            conv(64, 128, (2, 1)), conv(128, 128),           # 8×40
+            conv(128, dim, (2, 1)), conv(dim, dim))          # 4×40
+        self.latin = CtcHead(dim)
+        self.arabic = CtcHead(dim)
         self.format = nn.Linear(dim, n_formats)
 
     def forward(self, x):                                   # x: [N,1,64,160] in [0,1]
@@ -79,6 +90,15 @@ def _targets(labels, format_ids):
     return lat, ara, fmt
 
 
+def _ctc(logits, targets):
+    """CTC loss of [N,T,C] logits against [N,SLOTS] zero-padded targets (an empty target = all blank)."""
+    lengths = (targets > 0).sum(1)
+    flat = targets[targets > 0]
+    logp = F.log_softmax(logits, -1).transpose(0, 1)        # [T, N, C]
+    steps = torch.full((logits.shape[0],), logits.shape[1], dtype=torch.long)
+    return F.ctc_loss(logp, flat, steps, lengths, blank=0, reduction="mean", zero_infinity=True)
+
+
 def _augment(x, g):
     """Cheap photometric/geometric jitter on a uint8 batch → float [N,1,64,160]."""
     x = torch.from_numpy(x).float().unsqueeze(1) / 255.0
@@ -93,7 +113,7 @@ def _augment(x, g):
 
 
 def predict(model, arrs, batch=256):
-    """uint8 [N,64,160] → (latin ids [N,SLOTS], latin probs, format ids, arabic ids, arabic probs)."""
+    """uint8 [N,64,160] → (latin ids [N,STEPS], latin probs, format ids, arabic ids, arabic probs); per column."""
     model.eval()
     outs = []
     with torch.no_grad():
@@ -144,9 +164,7 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
         tl, ta, tf = torch.cat(tl), torch.cat(ta), torch.cat(tf)
         model.train()
         lat, fmt, ara = model(x)
-        loss = (F.cross_entropy(lat.reshape(-1, NCLS), tl.reshape(-1), label_smoothing=0.05)
-                + 0.7 * F.cross_entropy(ara.reshape(-1, NCLS), ta.reshape(-1), label_smoothing=0.05)
-                + 0.3 * F.cross_entropy(fmt, tf, ignore_index=-100))
+        loss = (_ctc(lat, tl) + 0.7 * _ctc(ara, ta) + 0.3 * F.cross_entropy(fmt, tf, ignore_index=-100))
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -174,7 +192,7 @@ def export(model, onnx_path: Path, json_path: Path, format_ids, meta: dict):
     params = sum(p.numel() for p in model.parameters())
     doc = {"name": "plate-recogniser", "version": meta.get("version", "1"),
            "input": {"name": "crop", "width": 160, "height": 64, "channels": 1, "margin": 0.10},
-           "alphabet": ALPHABET, "slots": SLOTS, "formats": list(format_ids),
+           "alphabet": ALPHABET, "decoding": "ctc", "slots": STEPS, "formats": list(format_ids),
            "outputs": {"latin": "latin", "format": "format", "arabic": "arabic"},
            "parameters": params, **{k: v for k, v in meta.items() if k != "version"}}
     json_path.write_text(json.dumps(doc, indent=2) + "\n")

@@ -15,10 +15,10 @@ internal static class ModelContract
     private const int DetectorHeightPx = 384;
     private const int DetectorStridePx = 4;
 
-    // CONTRACT.md: recogniser input [N,1,64,160], 10 slots.
+    // CONTRACT.md: recogniser input [N,1,64,160]; text outputs decoded by CTC over 40 columns (4 input pixels each).
     private const int CropWidthPx = 160;
     private const int CropHeightPx = 64;
-    private const int Slots = 10;
+    private const int Columns = 40;
 
     public static void CheckDetector(string onnxPath, string jsonPath)
     {
@@ -64,7 +64,8 @@ internal static class ModelContract
         Assert.Equal(0.10, input.GetProperty("margin").GetDouble(), 6);
         var alphabet = root.GetProperty("alphabet").GetString()!;
         Assert.Equal("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", alphabet);
-        Assert.Equal(Slots, root.GetProperty("slots").GetInt32());
+        Assert.Equal("ctc", root.GetProperty("decoding").GetString());
+        Assert.Equal(Columns, root.GetProperty("slots").GetInt32());
         var formats = root.GetProperty("formats").EnumerateArray().Select(f => f.GetString()!).ToArray();
         Assert.Contains("other", formats);
         Assert.Contains("sa-private", formats);
@@ -79,8 +80,8 @@ internal static class ModelContract
         var latin = Output(results, outputs.GetProperty("latin").GetString());
         var format = Output(results, outputs.GetProperty("format").GetString());
         var arabic = Output(results, outputs.GetProperty("arabic").GetString());
-        Assert.Equal(new[] { batch, Slots, alphabet.Length + 1 }, latin.Dimensions.ToArray());
-        Assert.Equal(new[] { batch, Slots, alphabet.Length + 1 }, arabic.Dimensions.ToArray());
+        Assert.Equal(new[] { batch, Columns, alphabet.Length + 1 }, latin.Dimensions.ToArray());
+        Assert.Equal(new[] { batch, Columns, alphabet.Length + 1 }, arabic.Dimensions.ToArray());
         Assert.Equal(new[] { batch, formats.Length }, format.Dimensions.ToArray());
         AssertRowsSumToOne(latin.ToArray(), alphabet.Length + 1);                // softmax inside the graph
         AssertRowsSumToOne(arabic.ToArray(), alphabet.Length + 1);

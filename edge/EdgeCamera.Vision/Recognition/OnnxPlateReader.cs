@@ -75,7 +75,7 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
             return false;
         }
 
-        _sampler.Sample(frame, box, _crop);
+        _sampler.Sample(frame, plate, Info.Margin, _crop);
         _session.RunWithBinding(_runOptions, _binding);
 
         string latin = DecodeText(_latin, _charConfidences, out int length, out float confidence);

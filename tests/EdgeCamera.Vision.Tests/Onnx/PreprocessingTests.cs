@@ -45,11 +45,36 @@ public sealed class PreprocessingTests
         var sampler = new GreyCropSampler(160, 64);
         var crop = new float[160 * 64];
 
-        sampler.Sample(frame, new PixelBox(100, 100, 80, 20), crop);   // enlarged: bilinear
+        sampler.Sample(frame, new PixelBox(100, 100, 80, 20), crop);   // enlarged
         Assert.All(crop, v => Assert.Equal(1f, v, 3));
 
-        sampler.Sample(frame, new PixelBox(0, 0, 640, 256), crop);     // shrunk: block mean
+        sampler.Sample(frame, new PixelBox(0, 0, 640, 256), crop);     // shrunk
         Assert.All(crop, v => Assert.Equal(1f, v, 3));
+    }
+
+    [Fact]
+    public void A_plate_crop_is_resampled_as_pillow_resamples_the_training_crops()
+    {
+        // Reference values: Pillow 9.4 (Debian 12), Image.convert("L").resize((160, 64), BILINEAR, box=...) of the
+        // same 400×200 pattern, grey = (7x + 3y) mod 256.
+        using var frame = new Frame(400, 200, 0, DateTimeOffset.UnixEpoch, 0);
+        for (int y = 0; y < 200; y++)
+        {
+            for (int x = 0; x < 400; x++)
+            {
+                frame.Pixels.Slice((y * frame.Stride) + (x * 3), 3).Fill((byte)(((7 * x) + (3 * y)) % 256));
+            }
+        }
+
+        var sampler = new GreyCropSampler(160, 64);
+        var crop = new float[160 * 64];
+        (int Row, int Column)[] at = [(0, 0), (10, 37), (63, 159), (31, 80)];
+
+        sampler.Sample(frame, 10.5, 20.25, 330.5, 148.25, crop);      // shrunk 2×
+        Assert.Equal([139, 205, 183, 165], at.Select(p => (int)Math.Round(crop[(p.Row * 160) + p.Column] * 255)));
+
+        sampler.Sample(frame, 5, 5, 45, 21, crop);                     // enlarged 4×
+        Assert.Equal([46, 118, 116, 209], at.Select(p => (int)Math.Round(crop[(p.Row * 160) + p.Column] * 255)));
     }
 
     private static Frame Uniform(int width, int height, byte blue, byte green, byte red)

@@ -1,0 +1,69 @@
+namespace EdgeCamera.Vision.Imaging;
+
+/// <summary>
+/// Per output pixel, the source pixels and normalised weights of a bilinear (triangle) resampling filter whose
+/// support grows with the shrink factor — the coefficients of Pillow's <c>precompute_coeffs</c> (Resample.c) for
+/// <c>Image.BILINEAR</c>, so the edge samples crops as the recogniser's training data was made. The weight buffer
+/// grows to the largest shrink seen and is reused.
+/// </summary>
+internal sealed class FilterTaps(int outputSize)
+{
+    private readonly int[] _start = new int[outputSize];
+    private readonly int[] _count = new int[outputSize];
+    private float[] _weights = [];
+    private int _stride;
+
+    /// <summary>Taps for mapping source interval [<paramref name="from"/>, <paramref name="to"/>) of a line of
+    /// <paramref name="inputSize"/> pixels onto the output size.</summary>
+    public void Compute(double from, double to, int inputSize)
+    {
+        double scale = (to - from) / _start.Length;
+        double filterScale = Math.Max(scale, 1.0);
+        double support = filterScale;                 // the triangle's support is 1 source pixel, widened when shrinking
+        _stride = ((int)Math.Ceiling(support) * 2) + 1;
+        if (_weights.Length < _stride * _start.Length)
+        {
+            _weights = new float[_stride * _start.Length];
+        }
+
+        double inverse = 1.0 / filterScale;
+        for (int i = 0; i < _start.Length; i++)
+        {
+            double center = from + ((i + 0.5) * scale);
+            int first = Math.Max((int)(center - support + 0.5), 0);
+            int end = Math.Min((int)(center + support + 0.5), inputSize);
+            int count = Math.Max(end - first, 0);
+            Span<float> weights = _weights.AsSpan(i * _stride, count);
+            double total = 0;
+            for (int k = 0; k < count; k++)
+            {
+                double w = Math.Max(0, 1 - Math.Abs((k + first - center + 0.5) * inverse));
+                weights[k] = (float)w;
+                total += w;
+            }
+
+            if (total > 0)
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    weights[k] = (float)(weights[k] / total);
+                }
+            }
+
+            _start[i] = first;
+            _count[i] = count;
+        }
+    }
+
+    /// <summary>The first source pixel output <paramref name="index"/> reads.</summary>
+    public int First(int index) => _start[index];
+
+    /// <summary>One past the last source pixel output <paramref name="index"/> reads.</summary>
+    public int Last(int index) => _start[index] + _count[index];
+
+    public ReadOnlySpan<float> Weights(int index, out int firstSource)
+    {
+        firstSource = _start[index];
+        return _weights.AsSpan(index * _stride, _count[index]);
+    }
+}
