@@ -5,8 +5,9 @@ namespace EdgeCamera.Vision.Imaging;
 /// <summary>
 /// Scales a BGR frame into a reused planar RGB float tensor (CHW, pixel/255) of a fixed size, keeping the aspect
 /// ratio and anchoring the picture at the top-left corner; the rest is filled with the pad value
-/// (models/CONTRACT.md). Downscaling averages each source block (area filter) so thin strokes survive;
-/// no allocation once the frame size is known.
+/// (models/CONTRACT.md). Resampled as the detector's training images were: Pillow's <c>resize(BILINEAR)</c>, a
+/// separable triangle filter widened by the shrink factor (<see cref="FilterTaps"/>), horizontal pass first, each
+/// pass rounded to a byte. No allocation once the frame size is known.
 /// </summary>
 internal sealed class Letterbox
 {
@@ -15,9 +16,10 @@ internal sealed class Letterbox
     private readonly int _width;
     private readonly int _height;
     private readonly float _pad;
-    private int[] _xStart = [];
-    private int[] _xEnd = [];
-    private int[] _rowSums = [];
+    private FilterTaps _columns = new(1);
+    private FilterTaps _rows = new(1);
+    private byte[] _horizontal = [];
+    private float[] _accumulator = [];
     private int _frameWidth;
     private int _frameHeight;
     private int _contentWidth;
@@ -40,69 +42,82 @@ internal sealed class Letterbox
 
     public void Fill(Frame frame)
     {
+        ArgumentNullException.ThrowIfNull(frame);
         if (frame.Width != _frameWidth || frame.Height != _frameHeight)
         {
             Prepare(frame.Width, frame.Height);
         }
 
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        int stride = frame.Stride;
+        int rowBytes = _contentWidth * 3;
+        int firstRow = _rows.First(0);
+        int endRow = _rows.Last(_contentHeight - 1);
+
+        // Horizontal pass, BGR → RGB bytes, only the source rows the vertical filter reads.
+        for (int y = firstRow; y < endRow; y++)
+        {
+            ReadOnlySpan<byte> row = pixels.Slice(y * frame.Stride, frame.Width * 3);
+            Span<byte> output = _horizontal.AsSpan(y * rowBytes, rowBytes);
+            for (int ox = 0; ox < _contentWidth; ox++)
+            {
+                ReadOnlySpan<float> weights = _columns.Weights(ox, out int start);
+                float b = 0, g = 0, r = 0;
+                for (int k = 0, i = start * 3; k < weights.Length; k++, i += 3)
+                {
+                    float w = weights[k];
+                    b += w * row[i];
+                    g += w * row[i + 1];
+                    r += w * row[i + 2];
+                }
+
+                output[ox * 3] = ToByte(r);
+                output[(ox * 3) + 1] = ToByte(g);
+                output[(ox * 3) + 2] = ToByte(b);
+            }
+        }
+
+        // Vertical pass into the planes.
         int plane = _width * _height;
-        Span<int> sums = _rowSums.AsSpan(0, _contentWidth * 3);
+        Span<float> sums = _accumulator.AsSpan(0, rowBytes);
         for (int oy = 0; oy < _contentHeight; oy++)
         {
-            int y0 = (int)(oy / Scale);
-            int y1 = Math.Min(frame.Height, Math.Max(y0 + 1, (int)((oy + 1) / Scale)));
+            ReadOnlySpan<float> weights = _rows.Weights(oy, out int start);
             sums.Clear();
-            for (int y = y0; y < y1; y++)
+            for (int k = 0; k < weights.Length; k++)
             {
-                ReadOnlySpan<byte> row = pixels.Slice(y * stride, stride);
-                for (int ox = 0; ox < _contentWidth; ox++)
+                float w = weights[k];
+                ReadOnlySpan<byte> source = _horizontal.AsSpan((start + k) * rowBytes, rowBytes);
+                for (int i = 0; i < sums.Length; i++)
                 {
-                    int b = 0, g = 0, r = 0;
-                    int end = _xEnd[ox] * 3;
-                    for (int i = _xStart[ox] * 3; i < end; i += 3)
-                    {
-                        b += row[i];
-                        g += row[i + 1];
-                        r += row[i + 2];
-                    }
-
-                    sums[ox * 3] += r;
-                    sums[(ox * 3) + 1] += g;
-                    sums[(ox * 3) + 2] += b;
+                    sums[i] += w * source[i];
                 }
             }
 
             int rowBase = oy * _width;
-            int rows = y1 - y0;
             for (int ox = 0; ox < _contentWidth; ox++)
             {
-                float norm = InverseByte / (rows * (_xEnd[ox] - _xStart[ox]));
-                _tensor[rowBase + ox] = sums[ox * 3] * norm;
-                _tensor[plane + rowBase + ox] = sums[(ox * 3) + 1] * norm;
-                _tensor[(2 * plane) + rowBase + ox] = sums[(ox * 3) + 2] * norm;
+                _tensor[rowBase + ox] = ToByte(sums[ox * 3]) * InverseByte;
+                _tensor[plane + rowBase + ox] = ToByte(sums[(ox * 3) + 1]) * InverseByte;
+                _tensor[(2 * plane) + rowBase + ox] = ToByte(sums[(ox * 3) + 2]) * InverseByte;
             }
         }
     }
+
+    private static byte ToByte(float value) => (byte)Math.Clamp(MathF.Round(value), 0f, 255f);
 
     private void Prepare(int frameWidth, int frameHeight)
     {
         _frameWidth = frameWidth;
         _frameHeight = frameHeight;
         Scale = Math.Min((double)_width / frameWidth, (double)_height / frameHeight);
-        _contentWidth = Math.Min(_width, (int)Math.Round(frameWidth * Scale));
-        _contentHeight = Math.Min(_height, (int)Math.Round(frameHeight * Scale));
-        _xStart = new int[_contentWidth];
-        _xEnd = new int[_contentWidth];
-        _rowSums = new int[_contentWidth * 3];
-        for (int ox = 0; ox < _contentWidth; ox++)
-        {
-            int x0 = Math.Min(frameWidth - 1, (int)(ox / Scale));
-            _xStart[ox] = x0;
-            _xEnd[ox] = Math.Min(frameWidth, Math.Max(x0 + 1, (int)((ox + 1) / Scale)));
-        }
-
+        _contentWidth = Math.Max(1, Math.Min(_width, (int)Math.Round(frameWidth * Scale)));
+        _contentHeight = Math.Max(1, Math.Min(_height, (int)Math.Round(frameHeight * Scale)));
+        _columns = new FilterTaps(_contentWidth);
+        _columns.Compute(0, frameWidth, frameWidth);
+        _rows = new FilterTaps(_contentHeight);
+        _rows.Compute(0, frameHeight, frameHeight);
+        _horizontal = new byte[frameHeight * _contentWidth * 3];
+        _accumulator = new float[_contentWidth * 3];
         Array.Fill(_tensor, _pad); // the content area changed: the pad area must be clean again
     }
 }

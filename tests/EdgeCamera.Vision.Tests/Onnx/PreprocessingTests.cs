@@ -23,7 +23,7 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
-    public void Shrinking_averages_blocks_so_a_one_pixel_line_is_not_lost()
+    public void Shrinking_filters_so_a_one_pixel_line_is_not_lost()
     {
         using var frame = Uniform(1920, 1080, 0, 0, 0);
         for (int y = 0; y < 1080; y++)
@@ -36,6 +36,35 @@ public sealed class PreprocessingTests
 
         Assert.Equal(255 / 3 / 255f, letterbox.Tensor[100], 3); // x 300..302 → output column 100
         Assert.Equal(0f, letterbox.Tensor[101]);
+    }
+
+    [Fact]
+    public void The_detector_input_is_resampled_as_pillow_resampled_the_training_images()
+    {
+        // Reference values: Pillow 9.4 (Debian 12), Image.resize((640, 360), BILINEAR) of the same 960×540 RGB
+        // pattern R = (7x + 3y), G = (5x + 11y), B = (13x + 2y), each mod 256.
+        using var frame = new Frame(960, 540, 0, DateTimeOffset.UnixEpoch, 0);
+        for (int y = 0; y < 540; y++)
+        {
+            for (int x = 0; x < 960; x++)
+            {
+                int at = (y * frame.Stride) + (x * 3);
+                frame.Pixels[at] = (byte)(((13 * x) + (2 * y)) % 256);
+                frame.Pixels[at + 1] = (byte)(((5 * x) + (11 * y)) % 256);
+                frame.Pixels[at + 2] = (byte)(((7 * x) + (3 * y)) % 256);
+            }
+        }
+
+        var letterbox = new Letterbox(640, 384, pad: 0.5f);
+        letterbox.Fill(frame);
+
+        int plane = 640 * 384;
+        int[] Rgb(int row, int column) =>
+            [.. Enumerable.Range(0, 3).Select(c => (int)Math.Round(letterbox.Tensor[(c * plane) + (row * 640) + column] * 255))];
+        Assert.Equal([4, 6, 6], Rgb(0, 0));
+        Assert.Equal([167, 235, 37], Rgb(17, 301));
+        Assert.Equal([134, 222, 227], Rgb(359, 639));
+        Assert.Equal([146, 130, 186], Rgb(200, 123));
     }
 
     [Fact]
