@@ -50,6 +50,11 @@ internal sealed class FilterTaps(int outputSize)
                 }
             }
 
+            while (count > 0 && weights[count - 1] == 0)
+            {
+                count--;                              // the triangle's far end weighs 0: skip reading that pixel
+            }
+
             _start[i] = first;
             _count[i] = count;
         }
@@ -60,6 +65,18 @@ internal sealed class FilterTaps(int outputSize)
 
     /// <summary>One past the last source pixel output <paramref name="index"/> reads.</summary>
     public int Last(int index) => _start[index] + _count[index];
+
+    /// <summary>Floats between two outputs' weights in <see cref="WeightTable"/>.</summary>
+    public int WeightStride => _stride;
+
+    /// <summary>All weights, output i's at i × <see cref="WeightStride"/> (for the letterbox's unchecked loops).</summary>
+    public float[] WeightTable => _weights;
+
+    /// <summary>Each output's first source pixel.</summary>
+    public int[] Starts => _start;
+
+    /// <summary>Each output's number of source pixels.</summary>
+    public int[] Counts => _count;
 
     public ReadOnlySpan<float> Weights(int index, out int firstSource)
     {

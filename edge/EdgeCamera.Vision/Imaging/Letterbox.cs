@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EdgeCamera.Hardware.Camera;
 
 namespace EdgeCamera.Vision.Imaging;
@@ -49,56 +51,80 @@ internal sealed class Letterbox
         }
 
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        int rowBytes = _contentWidth * 3;
-        int firstRow = _rows.First(0);
-        int endRow = _rows.Last(_contentHeight - 1);
-
-        // Horizontal pass, BGR → RGB bytes, only the source rows the vertical filter reads.
-        for (int y = firstRow; y < endRow; y++)
+        if (pixels.Length < frame.Height * frame.Stride)
         {
-            ReadOnlySpan<byte> row = pixels.Slice(y * frame.Stride, frame.Width * 3);
-            Span<byte> output = _horizontal.AsSpan(y * rowBytes, rowBytes);
-            for (int ox = 0; ox < _contentWidth; ox++)
-            {
-                ReadOnlySpan<float> weights = _columns.Weights(ox, out int start);
-                float b = 0, g = 0, r = 0;
-                for (int k = 0, i = start * 3; k < weights.Length; k++, i += 3)
-                {
-                    float w = weights[k];
-                    b += w * row[i];
-                    g += w * row[i + 1];
-                    r += w * row[i + 2];
-                }
-
-                output[ox * 3] = ToByte(r);
-                output[(ox * 3) + 1] = ToByte(g);
-                output[(ox * 3) + 2] = ToByte(b);
-            }
+            throw new ArgumentException("the frame's pixel buffer is shorter than its size says", nameof(frame));
         }
 
-        // Vertical pass into the planes.
+        HorizontalPass(pixels, frame.Stride);
+        VerticalPass();
+    }
+
+    // The two passes index with Unsafe.Add (no bounds checks); every index stays inside the buffers because FilterTaps
+    // clamps each tap to [0, frame size) and Prepare sizes the buffers. Cost per 1080p frame (MicroBench ShortRun,
+    // 2026-11-26): 24.7 ms with checked spans, 20.0 ms unchecked; the block mean it replaced took 6.6 ms. Next step:
+    // the vertical pass first, vectorised (±1 against Pillow's rounding order).
+    private void HorizontalPass(ReadOnlySpan<byte> pixels, int stride)
+    {
+        int rowBytes = _contentWidth * 3;
+        int[] starts = _columns.Starts;
+        int[] counts = _columns.Counts;
+        int weightStride = _columns.WeightStride;
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(_columns.WeightTable);
+        ref byte source = ref MemoryMarshal.GetReference(pixels);
+        ref byte output = ref MemoryMarshal.GetArrayDataReference(_horizontal);
+        int endRow = _rows.Last(_contentHeight - 1);
+        for (int y = _rows.First(0); y < endRow; y++)
+        {
+            ref byte row = ref Unsafe.Add(ref source, y * stride);
+            ref byte outRow = ref Unsafe.Add(ref output, y * rowBytes);
+            for (int ox = 0; ox < starts.Length; ox++)
+            {
+                ref byte p = ref Unsafe.Add(ref row, starts[ox] * 3);
+                ref float w = ref Unsafe.Add(ref weights, ox * weightStride);
+                float b = 0, g = 0, r = 0;
+                for (int k = 0, count = counts[ox]; k < count; k++)
+                {
+                    float wk = Unsafe.Add(ref w, k);
+                    b += wk * Unsafe.Add(ref p, 3 * k);
+                    g += wk * Unsafe.Add(ref p, (3 * k) + 1);
+                    r += wk * Unsafe.Add(ref p, (3 * k) + 2);
+                }
+
+                Unsafe.Add(ref outRow, ox * 3) = ToByte(r);
+                Unsafe.Add(ref outRow, (ox * 3) + 1) = ToByte(g);
+                Unsafe.Add(ref outRow, (ox * 3) + 2) = ToByte(b);
+            }
+        }
+    }
+
+    private void VerticalPass()
+    {
+        int rowBytes = _contentWidth * 3;
         int plane = _width * _height;
-        Span<float> sums = _accumulator.AsSpan(0, rowBytes);
+        ref byte horizontal = ref MemoryMarshal.GetArrayDataReference(_horizontal);
+        ref float sums = ref MemoryMarshal.GetArrayDataReference(_accumulator);
+        ref float tensor = ref MemoryMarshal.GetArrayDataReference(_tensor);
         for (int oy = 0; oy < _contentHeight; oy++)
         {
             ReadOnlySpan<float> weights = _rows.Weights(oy, out int start);
-            sums.Clear();
+            _accumulator.AsSpan(0, rowBytes).Clear();
             for (int k = 0; k < weights.Length; k++)
             {
                 float w = weights[k];
-                ReadOnlySpan<byte> source = _horizontal.AsSpan((start + k) * rowBytes, rowBytes);
-                for (int i = 0; i < sums.Length; i++)
+                ref byte source = ref Unsafe.Add(ref horizontal, (start + k) * rowBytes);
+                for (int i = 0; i < rowBytes; i++)
                 {
-                    sums[i] += w * source[i];
+                    Unsafe.Add(ref sums, i) += w * Unsafe.Add(ref source, i);
                 }
             }
 
             int rowBase = oy * _width;
             for (int ox = 0; ox < _contentWidth; ox++)
             {
-                _tensor[rowBase + ox] = ToByte(sums[ox * 3]) * InverseByte;
-                _tensor[plane + rowBase + ox] = ToByte(sums[(ox * 3) + 1]) * InverseByte;
-                _tensor[(2 * plane) + rowBase + ox] = ToByte(sums[(ox * 3) + 2]) * InverseByte;
+                Unsafe.Add(ref tensor, rowBase + ox) = ToByte(Unsafe.Add(ref sums, ox * 3)) * InverseByte;
+                Unsafe.Add(ref tensor, plane + rowBase + ox) = ToByte(Unsafe.Add(ref sums, (ox * 3) + 1)) * InverseByte;
+                Unsafe.Add(ref tensor, (2 * plane) + rowBase + ox) = ToByte(Unsafe.Add(ref sums, (ox * 3) + 2)) * InverseByte;
             }
         }
     }
