@@ -46,7 +46,7 @@ public static class ProvisionCommand
         }
 
         using var key = DeviceKey.Generate();
-        WritePrivateKey(keyPath, key.ExportPrivateKeyPem());
+        PrivateKeyFile.Write(keyPath, key.ExportPrivateKeyPem());
         var publicPem = key.ExportPublicKeyPem();
         if (publicPath is not null)
         {
@@ -68,31 +68,5 @@ public static class ProvisionCommand
         output.WriteLine("-nodes -keyout mqtt-client.key -subj /CN=<deviceId> -out mqtt-client.csr); key mode 0600; set Broker:TlsCaFile,");
         output.WriteLine("Broker:TlsClientCertificateFile, Broker:TlsClientKeyFile (cloud-sync/docs/wire-format.md, \"TLS and certificates\").");
         return 0;
-    }
-
-    /// <summary>Writes to a 0600 temporary file beside the target, then renames it over: never a half-written or
-    /// world-readable key, even for a moment.</summary>
-    private static void WritePrivateKey(string path, string pem)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".new";
-        File.Delete(temporary);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(file))
-        {
-            writer.Write(pem);
-            writer.Write('\n');
-            writer.Flush();
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, full, overwrite: true);
     }
 }
