@@ -1,5 +1,7 @@
+using System.Threading.Channels;
 using EdgeCamera.Bench.Engines;
 using EdgeCamera.Bench.Measure;
+using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.Vision;
@@ -8,58 +10,117 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EdgeCamera.Bench.Pipeline;
 
 /// <summary>
-/// The clip from its file, every frame through the worker's frame step with one engine, as fast as it goes, for at
-/// most one clip or <c>limit</c> of wall time, whichever ends first (a slow engine covers part of the clip; its
-/// plates are scored over the vehicles that left the picture within the frames it covered).
+/// The clip from its file, as fast as it goes, through the unit's own two stages (detect on one thread; read, track,
+/// vote, build evidence and store on another) with queues that wait instead of dropping
+/// (<see cref="QueueFullPolicy.Wait"/>), so every frame is detected; for at most one clip or <c>limit</c> of wall
+/// time, whichever ends first (a slow engine covers part of the clip; its plates are scored over the vehicles that
+/// left the picture within the frames it covered). Then the cost of the work alone: the worker's frame step
+/// (detect, read, track) one frame after the other on one thread, over the clip's first <see cref="StepFrames"/>.
 /// </summary>
 internal sealed record OfflineRun(
-    long Frames, int ClipFrames, bool StoppedAtLimit, TimeSpan Wall, Percentiles ProcessingMs, PlateScore Score, CpuTimes Cpu,
-    long Detections, long Reads, long? SecondOpinions)
+    long Frames, int ClipFrames, bool StoppedAtLimit, TimeSpan Wall, Percentiles FrameLatencyMs, Percentiles StepMs,
+    PlateScore Score, CpuTimes Cpu, long Detections, long Reads, long? SecondOpinions)
 {
-    /// <summary>Time for the decoder to stop after the limit, on top of it.</summary>
+    /// <summary>Time for the decoder and the stages to stop after the limit, on top of it.</summary>
     private static readonly TimeSpan StopAllowance = TimeSpan.FromSeconds(30);
+
+    /// <summary>Frames timed one at a time for the frame-step cost: 5 s of the 25 frames/s clip.</summary>
+    private const int StepFrames = 125;
+
+    /// <summary>Decoded frames waiting for the detect stage (the decoder waits when it is full).</summary>
+    private const int DecodedQueueCapacity = 3;
 
     public double FramesPerSecond => Frames / Wall.TotalSeconds;
 
     public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeSpan limit, TimeProvider time)
     {
         using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
-        using var harness = new PipelineHarness(unusedCamera, engine, time);
+        var observer = new LiveObserver(time);
+        var pipeline = new PipelineOptions { DetectedQueueFull = QueueFullPolicy.Wait };
         using var stop = new CancellationTokenSource(limit + StopAllowance);
-        var completed = new List<VehicleRead>();
-        var emitted = new List<VehicleRead>();
-        var processingMs = new List<double>(truth.Frames);
         var asked0 = engine.SecondOpinionsAsked;
-        var cpu0 = CpuTimes.Now();
-        var start = time.GetTimestamp();
-        long frames = 0;
-        var stoppedAtLimit = false;
-        using (var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, truth.Fps, time))
+        bool stoppedAtLimit;
+        TimeSpan wall;
+        CpuTimes cpu;
+        PipelineStats stats;
+        using (var harness = new PipelineHarness(unusedCamera, engine, time, observer, pipeline))
         {
-            while (frames < truth.Frames && await source.ReadAsync(stop.Token) is { } frame)
+            var decoded = Channel.CreateBounded<Frame>(new BoundedChannelOptions(DecodedQueueCapacity)
             {
-                using (frame)
+                FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
+            });
+            var cpu0 = CpuTimes.Now();
+            var start = time.GetTimestamp();
+            var stages = Task.Run(() => harness.RunStagesAsync(decoded.Reader, stop.Token), CancellationToken.None);
+            stoppedAtLimit = await FeedAsync(clip, truth, decoded.Writer, start, limit, time, stop.Token);
+            await stages;
+            wall = time.GetElapsedTime(start);
+            cpu = CpuTimes.Now() - cpu0; // the decoder has exited: its time is in ReapedChildren
+            stats = harness.Stats;
+        }
+
+        var frames = observer.FrameLatencyMs.Count;
+        var stepMs = await TimeFrameStepAsync(clip, truth, engine, time, stop.Token);
+        return new OfflineRun(
+            frames, truth.Frames, stoppedAtLimit, wall, new Percentiles(observer.FrameLatencyMs), new Percentiles(stepMs),
+            PlateScore.Of(observer.Emitted, truth, frames), cpu, stats.Detections, stats.Reads, engine.SecondOpinionsAsked - asked0);
+    }
+
+    /// <summary>Decodes the clip into the stages' queue, waiting when it is full; true when the time limit cut it short.</summary>
+    private static async Task<bool> FeedAsync(
+        string clip, SimcamGroundTruth truth, ChannelWriter<Frame> decoded, long start, TimeSpan limit, TimeProvider time, CancellationToken ct)
+    {
+        long frames = 0;
+        try
+        {
+            using var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, truth.Fps, time);
+            while (frames < truth.Frames && await source.ReadAsync(ct) is { } frame)
+            {
+                try
                 {
-                    var t0 = time.GetTimestamp();
-                    harness.Process(frame, completed);
-                    processingMs.Add(time.GetElapsedTime(t0).TotalMilliseconds);
+                    await decoded.WriteAsync(frame, ct);
+                }
+                catch
+                {
+                    frame.Dispose();
+                    throw;
                 }
 
                 frames++;
-                emitted.AddRange(completed);
-                completed.Clear();
                 if (time.GetElapsedTime(start) >= limit && frames < truth.Frames)
                 {
-                    stoppedAtLimit = true;
-                    break;
+                    return true;
                 }
             }
+
+            return false;
+        }
+        finally
+        {
+            decoded.TryComplete();
+        }
+    }
+
+    /// <summary>The frame step alone, one frame after the other on this thread, over the clip's first frames.</summary>
+    private static async Task<List<double>> TimeFrameStepAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeProvider time, CancellationToken ct)
+    {
+        using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
+        using var harness = new PipelineHarness(unusedCamera, engine, time);
+        using var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, truth.Fps, time);
+        var completed = new List<VehicleRead>();
+        var stepMs = new List<double>(StepFrames);
+        while (stepMs.Count < Math.Min(StepFrames, truth.Frames) && await source.ReadAsync(ct) is { } frame)
+        {
+            using (frame)
+            {
+                var t0 = time.GetTimestamp();
+                harness.Process(frame, completed);
+                stepMs.Add(time.GetElapsedTime(t0).TotalMilliseconds);
+            }
+
+            completed.Clear();
         }
 
-        harness.Flush(emitted);
-        var wall = time.GetElapsedTime(start);
-        return new OfflineRun(
-            frames, truth.Frames, stoppedAtLimit, wall, new Percentiles(processingMs), PlateScore.Of(emitted, truth, frames),
-            CpuTimes.Now() - cpu0, harness.Stats.Detections, harness.Stats.Reads, engine.SecondOpinionsAsked - asked0);
+        return stepMs;
     }
 }

@@ -17,10 +17,11 @@ namespace EdgeCamera.Bench.Pipeline;
 /// <summary>
 /// The edge worker, <see cref="PlatePipelineWorker"/>, with one engine's detector and reader (the caller's; not
 /// disposed here) and the unit's default tracker and pipeline options (edge.settings.json leaves them at their
-/// defaults), driven two ways: <see cref="Process"/>, its frame step on the caller's thread (the offline run: every
-/// frame, nothing judged or stored; a read is the tracker's <see cref="VehicleRead"/>), and
-/// <see cref="RunStagesAsync"/>, the unit's own two stages on their own threads (the live run), which also build each
-/// read's evidence and store it in a throw-away outbox, as the unit does without its violation stage.
+/// defaults, except that the offline run's queue between the stages waits instead of dropping), driven two ways:
+/// <see cref="Process"/>, its frame step on the caller's thread (nothing judged or stored; a read is the tracker's
+/// <see cref="VehicleRead"/>), and <see cref="RunStagesAsync"/>, the unit's own two stages on their own threads (the
+/// live and offline runs), which also build each read's evidence and store it in a throw-away outbox, as the unit
+/// does without its violation stage.
 /// </summary>
 internal sealed class PipelineHarness : IDisposable
 {
@@ -33,9 +34,10 @@ internal sealed class PipelineHarness : IDisposable
     private readonly PlateCandidate[] _candidates;
     private readonly List<PlateText?> _reads;
 
-    public PipelineHarness(FfmpegCamera camera, BenchEngine engine, TimeProvider time, IPipelineObserver? observer = null)
+    public PipelineHarness(
+        FfmpegCamera camera, BenchEngine engine, TimeProvider time, IPipelineObserver? observer = null, PipelineOptions? pipeline = null)
     {
-        var pipeline = new PipelineOptions();
+        pipeline ??= new PipelineOptions();
         _candidates = new PlateCandidate[pipeline.MaxCandidatesPerFrame];
         _reads = new List<PlateText?>(_candidates.Length);
         _outbox = new LiteDbOutbox(Path.Combine(_dir, "outbox.db"), _key);

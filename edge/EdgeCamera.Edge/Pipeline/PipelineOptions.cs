@@ -22,4 +22,9 @@ public sealed class PipelineOptions
     /// Two keep both stages busy without adding latency (each waiting frame adds one frame-step of delay).</summary>
     [Range(1, 16)]
     public int DetectedQueueCapacity { get; set; } = 2;
+
+    /// <summary>What that queue does when full: <see cref="QueueFullPolicy.DropOldest"/> for a live camera;
+    /// <see cref="QueueFullPolicy.Wait"/> only when the frames come from a file that can wait.</summary>
+    [EnumDataType(typeof(QueueFullPolicy))]
+    public QueueFullPolicy DetectedQueueFull { get; set; } = QueueFullPolicy.DropOldest;
 }

@@ -10,6 +10,7 @@ namespace EdgeCamera.Edge.Pipeline;
 /// camera queue (bounded, drops the oldest) → detect → queue of detected frames (bounded,
 /// <see cref="PipelineOptions.DetectedQueueCapacity"/>, drops the oldest, counted) → read, track and vote, judge,
 /// store. Neither stage ever blocks the camera reader; a dropped frame is disposed by the queue that drops it.
+/// A file replay (<see cref="QueueFullPolicy.Wait"/>) drops nothing: each stage waits for the next.
 /// An <see cref="IPipelineObserver"/>, when given, is told as each frame leaves: read, or dropped between the stages.
 /// </summary>
 public sealed partial class PlatePipelineWorker
@@ -18,7 +19,7 @@ public sealed partial class PlatePipelineWorker
     /// queue in the unit; the bench's live run passes the same, tests their own), then the tracker's flush.</summary>
     internal async Task RunStagesAsync(ChannelReader<Frame> frames, CancellationToken stoppingToken)
     {
-        var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats, observer);
+        var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats, observer, options.Value.DetectedQueueFull);
         var detect = Task.Run(() => DetectStageAsync(frames, detected.Writer, stoppingToken), CancellationToken.None);
         try
         {
@@ -60,9 +61,10 @@ public sealed partial class PlatePipelineWorker
                     throw;
                 }
 
-                if (!output.TryWrite(item with { Count = found }))
+                item = item with { Count = found };
+                if (!output.TryWrite(item) && !await WaitToWriteAsync(output, item, stoppingToken))
                 {
-                    item.Dispose(); // the read stage has finished: nobody will take it
+                    item.Dispose(); // the read stage has finished (or we are stopping): nobody will take it
                 }
             }
         }
@@ -74,6 +76,28 @@ public sealed partial class PlatePipelineWorker
         {
             output.TryComplete();
         }
+    }
+
+    /// <summary>Only a <see cref="QueueFullPolicy.Wait"/> queue is ever full for a writer: waits for room.
+    /// False when the queue is closed or the pipeline stops (the caller disposes the frame).</summary>
+    private static async ValueTask<bool> WaitToWriteAsync(ChannelWriter<DetectedFrame> output, DetectedFrame item, CancellationToken ct)
+    {
+        try
+        {
+            while (await output.WaitToWriteAsync(ct))
+            {
+                if (output.TryWrite(item))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopping
+        }
+
+        return false;
     }
 
     private async Task ReadStageAsync(ChannelReader<DetectedFrame> input, CancellationToken stoppingToken)

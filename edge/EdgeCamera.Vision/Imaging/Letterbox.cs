@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EdgeCamera.Hardware.Camera;
@@ -8,8 +9,8 @@ namespace EdgeCamera.Vision.Imaging;
 /// Scales a BGR frame into a reused planar RGB float tensor (CHW, pixel/255) of a fixed size, keeping the aspect
 /// ratio and anchoring the picture at the top-left corner; the rest is filled with the pad value
 /// (models/CONTRACT.md). Resampled as the detector's training images were: Pillow's <c>resize(BILINEAR)</c>, a
-/// separable triangle filter widened by the shrink factor (<see cref="FilterTaps"/>), horizontal pass first, each
-/// pass rounded to a byte. No allocation once the frame size is known.
+/// separable triangle filter widened by the shrink factor (<see cref="FilterTaps"/>), rounded to a byte at the end
+/// (within 1 of Pillow's, which also rounds between its passes). No allocation once the frame size is known.
 /// </summary>
 internal sealed class Letterbox
 {
@@ -20,7 +21,6 @@ internal sealed class Letterbox
     private readonly float _pad;
     private FilterTaps _columns = new(1);
     private FilterTaps _rows = new(1);
-    private byte[] _horizontal = [];
     private float[] _accumulator = [];
     private int _frameWidth;
     private int _frameHeight;
@@ -51,85 +51,99 @@ internal sealed class Letterbox
         }
 
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        if (pixels.Length < frame.Height * frame.Stride)
+        if (pixels.Length < ((frame.Height - 1) * frame.Stride) + (frame.Width * 3))
         {
             throw new ArgumentException("the frame's pixel buffer is shorter than its size says", nameof(frame));
         }
 
-        HorizontalPass(pixels, frame.Stride);
-        VerticalPass();
+        int plane = _width * _height;
+        for (int oy = 0; oy < _contentHeight; oy++)
+        {
+            VerticalPass(pixels, frame.Stride, oy);
+            HorizontalPass(oy * _width, plane);
+        }
     }
 
-    // The two passes index with Unsafe.Add (no bounds checks); every index stays inside the buffers because FilterTaps
-    // clamps each tap to [0, frame size) and Prepare sizes the buffers. Cost per 1080p frame (MicroBench ShortRun,
-    // 2026-11-26): 24.7 ms with checked spans, 20.0 ms unchecked; the block mean it replaced took 6.6 ms. Next step:
-    // the vertical pass first, vectorised (±1 against Pillow's rounding order).
-    private void HorizontalPass(ReadOnlySpan<byte> pixels, int stride)
+    // Vertical pass first, one output row at a time: the taps' source rows (whole frame width, interleaved BGR) are
+    // summed into a float row with System.Numerics.Vector (AVX2 here, NEON on the unit), so the horizontal pass only
+    // sees the 360 output rows instead of all 1080 source rows, and its row stays in L1. Pillow runs the horizontal
+    // pass first and rounds to a byte between the passes; this order keeps the sum in float, so a value may differ
+    // from Pillow's by 1 of 255 (PreprocessingTests). Cost per 1080p frame (MicroBench ShortRun, 2026-11-26): 20.0 ms
+    // horizontal-first with a byte between the passes; see bench/README.md for this version's figure.
+    private void VerticalPass(ReadOnlySpan<byte> pixels, int stride, int outputRow)
     {
-        int rowBytes = _contentWidth * 3;
+        int rowBytes = _frameWidth * 3;
+        ReadOnlySpan<float> weights = _rows.Weights(outputRow, out int firstRow);
+        ref byte source = ref MemoryMarshal.GetReference(pixels);
+        ref float sums = ref MemoryMarshal.GetArrayDataReference(_accumulator);
+        int lanes = Vector<byte>.Count;
+        int floatLanes = Vector<float>.Count;
+        int i = 0;
+        for (; i <= rowBytes - lanes; i += lanes)
+        {
+            Vector<float> s0 = Vector<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            for (int k = 0; k < weights.Length; k++)
+            {
+                var w = new Vector<float>(weights[k]);
+                Vector<byte> bytes = Vector.LoadUnsafe(ref source, (nuint)(((firstRow + k) * stride) + i));
+                Vector.Widen(bytes, out Vector<ushort> low, out Vector<ushort> high);
+                Vector.Widen(low, out Vector<uint> a, out Vector<uint> b);
+                Vector.Widen(high, out Vector<uint> c, out Vector<uint> d);
+                s0 += w * Vector.ConvertToSingle(a);
+                s1 += w * Vector.ConvertToSingle(b);
+                s2 += w * Vector.ConvertToSingle(c);
+                s3 += w * Vector.ConvertToSingle(d);
+            }
+
+            s0.StoreUnsafe(ref sums, (nuint)i);
+            s1.StoreUnsafe(ref sums, (nuint)(i + floatLanes));
+            s2.StoreUnsafe(ref sums, (nuint)(i + (2 * floatLanes)));
+            s3.StoreUnsafe(ref sums, (nuint)(i + (3 * floatLanes)));
+        }
+
+        for (; i < rowBytes; i++)
+        {
+            float sum = 0;
+            for (int k = 0; k < weights.Length; k++)
+            {
+                sum += weights[k] * Unsafe.Add(ref source, ((firstRow + k) * stride) + i);
+            }
+
+            Unsafe.Add(ref sums, i) = sum;
+        }
+    }
+
+    // Every index stays inside the buffers: FilterTaps clamps each tap to [0, frame size) and Prepare sizes the
+    // accumulator to one frame row.
+    private void HorizontalPass(int rowBase, int plane)
+    {
         int[] starts = _columns.Starts;
         int[] counts = _columns.Counts;
         int weightStride = _columns.WeightStride;
         ref float weights = ref MemoryMarshal.GetArrayDataReference(_columns.WeightTable);
-        ref byte source = ref MemoryMarshal.GetReference(pixels);
-        ref byte output = ref MemoryMarshal.GetArrayDataReference(_horizontal);
-        int endRow = _rows.Last(_contentHeight - 1);
-        for (int y = _rows.First(0); y < endRow; y++)
-        {
-            ref byte row = ref Unsafe.Add(ref source, y * stride);
-            ref byte outRow = ref Unsafe.Add(ref output, y * rowBytes);
-            for (int ox = 0; ox < starts.Length; ox++)
-            {
-                ref byte p = ref Unsafe.Add(ref row, starts[ox] * 3);
-                ref float w = ref Unsafe.Add(ref weights, ox * weightStride);
-                float b = 0, g = 0, r = 0;
-                for (int k = 0, count = counts[ox]; k < count; k++)
-                {
-                    float wk = Unsafe.Add(ref w, k);
-                    b += wk * Unsafe.Add(ref p, 3 * k);
-                    g += wk * Unsafe.Add(ref p, (3 * k) + 1);
-                    r += wk * Unsafe.Add(ref p, (3 * k) + 2);
-                }
-
-                Unsafe.Add(ref outRow, ox * 3) = ToByte(r);
-                Unsafe.Add(ref outRow, (ox * 3) + 1) = ToByte(g);
-                Unsafe.Add(ref outRow, (ox * 3) + 2) = ToByte(b);
-            }
-        }
-    }
-
-    private void VerticalPass()
-    {
-        int rowBytes = _contentWidth * 3;
-        int plane = _width * _height;
-        ref byte horizontal = ref MemoryMarshal.GetArrayDataReference(_horizontal);
         ref float sums = ref MemoryMarshal.GetArrayDataReference(_accumulator);
         ref float tensor = ref MemoryMarshal.GetArrayDataReference(_tensor);
-        for (int oy = 0; oy < _contentHeight; oy++)
+        for (int ox = 0; ox < _contentWidth; ox++)
         {
-            ReadOnlySpan<float> weights = _rows.Weights(oy, out int start);
-            _accumulator.AsSpan(0, rowBytes).Clear();
-            for (int k = 0; k < weights.Length; k++)
+            ref float p = ref Unsafe.Add(ref sums, starts[ox] * 3);
+            ref float w = ref Unsafe.Add(ref weights, ox * weightStride);
+            float b = 0, g = 0, r = 0;
+            for (int k = 0, count = counts[ox]; k < count; k++)
             {
-                float w = weights[k];
-                ref byte source = ref Unsafe.Add(ref horizontal, (start + k) * rowBytes);
-                for (int i = 0; i < rowBytes; i++)
-                {
-                    Unsafe.Add(ref sums, i) += w * Unsafe.Add(ref source, i);
-                }
+                float wk = Unsafe.Add(ref w, k);
+                b += wk * Unsafe.Add(ref p, 3 * k);
+                g += wk * Unsafe.Add(ref p, (3 * k) + 1);
+                r += wk * Unsafe.Add(ref p, (3 * k) + 2);
             }
 
-            int rowBase = oy * _width;
-            for (int ox = 0; ox < _contentWidth; ox++)
-            {
-                Unsafe.Add(ref tensor, rowBase + ox) = ToByte(Unsafe.Add(ref sums, ox * 3)) * InverseByte;
-                Unsafe.Add(ref tensor, plane + rowBase + ox) = ToByte(Unsafe.Add(ref sums, (ox * 3) + 1)) * InverseByte;
-                Unsafe.Add(ref tensor, (2 * plane) + rowBase + ox) = ToByte(Unsafe.Add(ref sums, (ox * 3) + 2)) * InverseByte;
-            }
+            Unsafe.Add(ref tensor, rowBase + ox) = ToUnit(r);
+            Unsafe.Add(ref tensor, plane + rowBase + ox) = ToUnit(g);
+            Unsafe.Add(ref tensor, (2 * plane) + rowBase + ox) = ToUnit(b);
         }
     }
 
-    private static byte ToByte(float value) => (byte)Math.Clamp(MathF.Round(value), 0f, 255f);
+    // Rounded to a byte first, as the training images were stored, then scaled to [0, 1].
+    private static float ToUnit(float value) => Math.Clamp(MathF.Round(value), 0f, 255f) * InverseByte;
 
     private void Prepare(int frameWidth, int frameHeight)
     {
@@ -142,8 +156,7 @@ internal sealed class Letterbox
         _columns.Compute(0, frameWidth, frameWidth);
         _rows = new FilterTaps(_contentHeight);
         _rows.Compute(0, frameHeight, frameHeight);
-        _horizontal = new byte[frameHeight * _contentWidth * 3];
-        _accumulator = new float[_contentWidth * 3];
+        _accumulator = new float[frameWidth * 3];
         Array.Fill(_tensor, _pad); // the content area changed: the pad area must be clean again
     }
 }

@@ -65,6 +65,37 @@ public sealed class PipelineObserverTests : IDisposable
         Assert.All(frames, f => Assert.True(f.IsDisposed));
     }
 
+    [Fact]
+    public async Task A_file_replay_waits_for_the_read_stage_and_reads_every_frame()
+    {
+        var reader = new HeldFirstReader();
+        var observer = new RecordingObserver();
+        var stats = new PipelineStats();
+        using var worker = Worker(reader, observer, stats, detectedQueueCapacity: 2, QueueFullPolicy.Wait);
+        var input = Channel.CreateUnbounded<Frame>();
+        var frames = Enumerable.Range(0, 6).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
+        using var stop = new CancellationTokenSource(Bound);
+        var stages = Task.Run(() => worker.RunStagesAsync(input.Reader, stop.Token));
+
+        // Frame 0 is held in the read stage; five more frames arrive, more than the detected queue holds.
+        Assert.True(input.Writer.TryWrite(frames[0]));
+        Assert.True(reader.Entered.Wait(Bound), "the read stage never took frame 0");
+        foreach (var frame in frames[1..])
+        {
+            Assert.True(input.Writer.TryWrite(frame));
+        }
+
+        input.Writer.Complete();
+        reader.Release.Set();
+        await stages.WaitAsync(Bound);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => ((long)i, 1000L + i)), observer.Processed.ToArray());
+        Assert.Empty(observer.Skipped);
+        Assert.Equal(0, stats.DetectedDropped);
+        Assert.Equal(6, stats.FramesProcessed);
+        Assert.All(frames, f => Assert.True(f.IsDisposed));
+    }
+
     public void Dispose()
     {
         _unusedCamera.Dispose();
@@ -75,7 +106,9 @@ public sealed class PipelineObserverTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private PlatePipelineWorker Worker(IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity)
+    private PlatePipelineWorker Worker(
+        IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity,
+        QueueFullPolicy whenFull = QueueFullPolicy.DropOldest)
     {
         var time = TimeProvider.System;
         var evidence = Options.Create(new EvidenceOptions());
@@ -83,7 +116,7 @@ public sealed class PipelineObserverTests : IDisposable
         return new PlatePipelineWorker(
             _unusedCamera, new OnePlateDetector(), reader, _tracker,
             new EvidenceBuilder(device, evidence, new KernelClockSync(evidence), time),
-            _outbox, _wake, Options.Create(new PipelineOptions { DetectedQueueCapacity = detectedQueueCapacity }), stats,
+            _outbox, _wake, Options.Create(new PipelineOptions { DetectedQueueCapacity = detectedQueueCapacity, DetectedQueueFull = whenFull }), stats,
             new RecentVehicles(), new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
             NullLogger<PlatePipelineWorker>.Instance, observer: observer);
     }
