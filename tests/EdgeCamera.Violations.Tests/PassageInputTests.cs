@@ -36,7 +36,7 @@ public sealed class PassageInputTests
     public void A_tracker_read_maps_to_a_passage_with_its_trajectory_and_sensors()
     {
         var read = new VehicleRead(7, "6834GUV", "SA", 0.83f, 12, new PixelBox(700, 500, 90, 34), 105,
-            TestSite.Noon.AddSeconds(-3), TestSite.Noon, TravelDirection.Approaching, [], []);
+            TestSite.Noon.AddSeconds(-3), TestSite.Noon, TravelDirection.Approaching, EvidenceImages.None);
         IReadOnlyList<TrajectoryPoint> track = [_site.Point(100, 600), _site.Point(105, 700), _site.Point(110, 800)];
         var sensors = new SensorContext(null, TestSite.Radar(70), []);
         var id = Guid.CreateVersion7();

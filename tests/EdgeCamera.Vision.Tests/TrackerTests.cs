@@ -284,6 +284,29 @@ public sealed class TrackerTests
     }
 
     /// <summary>Blank frames at 25 fps with increasing sequence numbers, disposed with the generator.</summary>
+    [Fact]
+    public void A_track_hands_its_best_frame_to_the_read_and_keeps_no_pixels()
+    {
+        var tracker = new PlateTracker(new TrackerOptions { MaxMissedFrames = 1, MinVotes = 1 });
+        var completed = new List<VehicleRead>();
+        using SyntheticFrames frames = Frames();
+        for (int i = 0; i < 4; i++)
+        {
+            var box = new PixelBox(100 + (i * 8), 100, 60 + (i * 6), 15 + (i * 2));
+            tracker.Observe(frames.Next(), [new PlateCandidate(box, 0.9f)], [new PlateText("3903BSJ", "SA", 0.9f, [.. Enumerable.Repeat(0.9f, 7)])], completed);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            tracker.Observe(frames.Next(), [], [], completed);
+        }
+
+        VehicleRead read = Assert.Single(completed);
+        Assert.Equal(0, tracker.HeldFrameCount);
+        using var decoded = SKBitmap.Decode(read.BestFrameJpeg);
+        Assert.Equal(320, decoded.Width);
+    }
+
     private sealed class SyntheticFrames(int width, int height) : IDisposable
     {
         private readonly List<Hardware.Camera.Frame> _frames = [];

@@ -15,7 +15,8 @@ namespace EdgeCamera.Bench.Pipeline;
 /// with one engine, for a bounded number of frames read by the camera. Frames skipped: those the camera's queue drops
 /// plus those the queue between the stages drops. Frame latency: from the frame's capture stamp (the camera reader's
 /// clock when the frame's last byte came off the decoder pipe) to the read stage finishing it (read, tracked, voted;
-/// a finished vehicle's <see cref="VehicleRead"/> with its evidence JPEGs, before it is built into evidence and stored).
+/// a finished vehicle's <see cref="VehicleRead"/>, before its pictures are encoded, it is built into evidence and
+/// stored: those come next on the same thread, so they delay the frames after it).
 /// A skipped frame has no latency.
 /// </summary>
 internal sealed record LiveRun(

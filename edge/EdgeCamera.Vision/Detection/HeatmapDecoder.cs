@@ -2,13 +2,22 @@ namespace EdgeCamera.Vision;
 
 /// <summary>
 /// Turns the detector's centre heatmap and box maps into plate boxes in frame pixels (models/CONTRACT.md):
-/// a cell is a plate centre when its score reaches the threshold and is the largest of its 3×3 neighbourhood;
-/// boxes overlapping a better one by more than <see cref="OverlapIou"/> are dropped. No allocation.
+/// a cell is a plate centre when its score reaches the threshold and is the largest of its 3×3 neighbourhood.
+/// A long plate (a 520 × 110 mm Saudi plate) can peak twice, once on a part of it: a box lying mostly inside a
+/// better one, or mostly covering it, on the same row (<see cref="SamePlateCover"/>, <see cref="SameRow"/>)
+/// widens that box to their union; other boxes overlapping a better one by more than <see cref="OverlapIou"/> are
+/// dropped. No allocation.
 /// </summary>
 internal sealed class HeatmapDecoder(int gridWidth, int gridHeight, int stridePx)
 {
     /// <summary>Two centres of one plate overlap far more than two plates do (two plates side by side: IoU 0).</summary>
     public const double OverlapIou = 0.3;
+
+    /// <summary>Share of the smaller box inside the other for two boxes to be parts of one plate.</summary>
+    public const double SamePlateCover = 0.7;
+
+    /// <summary>Share of the lower box's height the two boxes overlap vertically for them to be one plate.</summary>
+    public const double SameRow = 0.6;
 
     /// <summary>Peaks kept before overlap suppression; a road scene has at most a handful of plates.</summary>
     private const int MaxPeaks = 32;
@@ -49,19 +58,34 @@ internal sealed class HeatmapDecoder(int gridWidth, int gridHeight, int stridePx
         int written = 0;
         for (int i = 0; i < peaks && written < found.Length; i++)
         {
-            bool overlaps = false;
-            for (int j = 0; j < written && !overlaps; j++)
+            bool taken = false;
+            for (int j = 0; j < written && !taken; j++)
             {
-                overlaps = found[j].Box.Iou(_peaks[i].Box) > OverlapIou;
+                if (IsPartOfSamePlate(found[j].Box, _peaks[i].Box))
+                {
+                    found[j] = found[j] with { Box = found[j].Box.Union(_peaks[i].Box) };
+                    taken = true;
+                }
+                else
+                {
+                    taken = found[j].Box.Iou(_peaks[i].Box) > OverlapIou;
+                }
             }
 
-            if (!overlaps)
+            if (!taken)
             {
                 found[written++] = _peaks[i];
             }
         }
 
         return written;
+    }
+
+    private static bool IsPartOfSamePlate(PixelBox kept, PixelBox other)
+    {
+        var overlap = kept.Intersect(other);
+        return overlap.Area >= SamePlateCover * Math.Min(kept.Area, other.Area)
+            && overlap.Height >= SameRow * Math.Min(kept.Height, other.Height);
     }
 
     private bool IsLocalMaximum(ReadOnlySpan<float> heatmap, int row, int col, float score)

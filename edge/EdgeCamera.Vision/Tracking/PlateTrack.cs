@@ -216,18 +216,18 @@ internal sealed class PlateTrack : IDisposable
         return dx > 0 ? TravelDirection.LeftToRight : TravelDirection.RightToLeft;
     }
 
-    public (byte[] Frame, byte[] Crop) EncodeEvidence(int quality)
+    /// <summary>Hands the best observation's pixels to the read's <see cref="EvidenceImages"/> (encoded later, where
+    /// the evidence is built); the track keeps none afterwards.</summary>
+    public EvidenceImages TakeEvidence(int quality)
     {
-        if (_bestPixels is null)
+        if (_bestPixels is not { } pixels)
         {
-            return ([], []);
+            return EvidenceImages.None;
         }
 
-        ReadOnlySpan<byte> pixels = _bestPixels.AsSpan(0, _bestWidth * _bestHeight * 3);
-        byte[] full = JpegEncoder.EncodeBgr(pixels, _bestWidth, _bestHeight, new PixelBox(0, 0, _bestWidth, _bestHeight), quality);
+        _bestPixels = null;
         PixelBox crop = BestBox.Inflate(0.1, 0.2).Clamp(_bestWidth, _bestHeight);
-        byte[] plate = crop.IsEmpty ? [] : JpegEncoder.EncodeBgr(pixels, _bestWidth, _bestHeight, crop, quality);
-        return (full, plate);
+        return new EvidenceImages(pixels, _bestWidth, _bestHeight, crop, quality);
     }
 
     public void Dispose()

@@ -213,11 +213,10 @@ public sealed class PlateTracker : IDisposable
 
             _recent.Enqueue((text, track.LastSeenUtc));
 
-            (byte[] frameJpeg, byte[] cropJpeg) = track.EncodeEvidence(_options.JpegQuality);
             TrackTrajectory trajectory = track.Trajectory;
             completed.Add(new VehicleRead(
                 track.Id, text, country, confidence, votes, track.BestBox, track.BestFrameSequence,
-                track.FirstSeenUtc, track.LastSeenUtc, track.Direction(), frameJpeg, cropJpeg)
+                track.FirstSeenUtc, track.LastSeenUtc, track.Direction(), track.TakeEvidence(_options.JpegQuality))
             {
                 Trajectory = trajectory.ToArray(),
                 FirstFrameSequence = trajectory.First.FrameSequence,

@@ -2,8 +2,8 @@ namespace EdgeCamera.Vision;
 
 /// <summary>
 /// One vehicle's plate, decided by the tracker when the vehicle left the picture: the voted text,
-/// its share of the votes times their mean confidence, evidence images of the best observation, and the
-/// plate box's trajectory with frame sequences and monotonic times (what the violation rules measure).
+/// its share of the votes times their mean confidence, evidence images of the best observation (encoded when first
+/// asked for), and the plate box's trajectory with frame sequences and monotonic times (what the violation rules measure).
 /// </summary>
 public sealed record VehicleRead(
     long TrackId,
@@ -16,9 +16,14 @@ public sealed record VehicleRead(
     DateTimeOffset FirstSeenUtc,
     DateTimeOffset LastSeenUtc,
     TravelDirection Direction,
-    byte[] BestFrameJpeg,
-    byte[] PlateCropJpeg)
+    EvidenceImages Images)
 {
+    /// <summary>The best observation's whole frame as JPEG (encoded on first use: <see cref="EvidenceImages"/>).</summary>
+    public byte[] BestFrameJpeg => Images.FrameJpeg;
+
+    /// <summary>The plate crop as JPEG (encoded on first use).</summary>
+    public byte[] PlateCropJpeg => Images.CropJpeg;
+
     /// <summary>The plate box per observed frame, oldest first; at most <see cref="PlateTracker.MaxTrajectoryPoints"/>
     /// points (a longer track is thinned evenly, its first and last observations always kept).</summary>
     public IReadOnlyList<TrackPoint> Trajectory { get; init; } = [];

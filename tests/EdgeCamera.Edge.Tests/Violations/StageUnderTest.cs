@@ -152,7 +152,7 @@ internal sealed class StageUnderTest : IDisposable
         }
 
         var best = points[frames / 2];
-        return new VehicleRead(1, plate, country, confidence, 5, best.Box, best.FrameSequence, Noon, Noon, TravelDirection.Approaching, [0xFF, 0xD8, 1, 0xFF, 0xD9], [0xFF, 0xD8, 2, 0xFF, 0xD9])
+        return new VehicleRead(1, plate, country, confidence, 5, best.Box, best.FrameSequence, Noon, Noon, TravelDirection.Approaching, EvidenceImages.FromJpeg([0xFF, 0xD8, 1, 0xFF, 0xD9], [0xFF, 0xD8, 2, 0xFF, 0xD9]))
         {
             Trajectory = points,
             FirstFrameSequence = points[0].FrameSequence,

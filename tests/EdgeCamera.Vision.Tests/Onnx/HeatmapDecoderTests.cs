@@ -51,6 +51,22 @@ public sealed class HeatmapDecoderTests
     }
 
     [Fact]
+    public void A_peak_on_part_of_a_long_plate_widens_the_plate_box_instead_of_replacing_it()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 60, row: 40, score: 0.9f, widthPx: 120, heightPx: 24); // the right part of the plate
+        Peak(heat, boxes, col: 52, row: 40, score: 0.8f, widthPx: 180, heightPx: 28); // the whole plate
+        var found = new PlateCandidate[8];
+
+        int count = new HeatmapDecoder(GridWidth, GridHeight, Stride).Decode(heat, boxes, 0.5f, OneThird, 1920, 1080, found);
+
+        Assert.Equal(1, count);
+        // part: 546..906 × 450..522; whole plate: 360..900 × 444..528 → their union, with the better score
+        Assert.Equal(new PixelBox(360, 444, 546, 84), found[0].Box);
+        Assert.Equal(0.9f, found[0].Score);
+    }
+
+    [Fact]
     public void Boxes_are_clipped_to_the_frame()
     {
         var (heat, boxes) = Maps();
