@@ -89,7 +89,7 @@ def _val_detection(items):
     gts = [[l["box"] for l in labels] for _, labels in items]
 
     def fn(model):
-        preds = evaluate.detect(model, images, 0.1)
+        preds = evaluate.detect(model, images, 0.1, merge=False)
         return evaluate.best_threshold(preds, gts)[0]
     return fn
 
@@ -115,7 +115,7 @@ def stage_detector(cfg, cache, out, log):
     model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=7e-4 if init else 2e-3)
-    preds = evaluate.detect(model, [im for im, _ in val], 0.1)
+    preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
         "version": "2", "trained": datetime.date.today().isoformat(), "training_steps": steps,

@@ -107,8 +107,36 @@ def loss_fn(out, heat, reg, mask):
     return fl + off + size
 
 
-def decode(heat, box, threshold, s=1.0):
-    """heat [96,160] prob, box [4,96,160] (exported semantics) → [(score, x, y, w, h)] in frame pixels."""
+OVERLAP_IOU, SAME_PLATE_COVER, SAME_ROW = 0.3, 0.7, 0.6     # = edge HeatmapDecoder
+
+
+def merge_peaks(preds):
+    """Best first: a box mostly inside / mostly covering a kept one (intersection >= SAME_PLATE_COVER of the
+    smaller) on the same row (vertical overlap >= SAME_ROW of the lower) widens the kept box to their union
+    (a long plate peaks on its parts); else a box overlapping a kept one by IoU > OVERLAP_IOU is dropped."""
+    kept = []
+    for p in sorted(preds, reverse=True):
+        sc, x, y, w, h = p
+        taken = False
+        for i, (ks, kx, ky, kw, kh) in enumerate(kept):
+            ix = max(0.0, min(x + w, kx + kw) - max(x, kx))
+            iy = max(0.0, min(y + h, ky + kh) - max(y, ky))
+            if ix * iy >= SAME_PLATE_COVER * min(w * h, kw * kh) and iy >= SAME_ROW * min(h, kh):
+                x0, y0 = min(x, kx), min(y, ky)
+                kept[i] = (ks, x0, y0, max(x + w, kx + kw) - x0, max(y + h, ky + kh) - y0)
+                taken = True
+                break
+            if ix * iy / max(1e-9, w * h + kw * kh - ix * iy) > OVERLAP_IOU:
+                taken = True
+                break
+        if not taken:
+            kept.append(p)
+    return kept
+
+
+def decode(heat, box, threshold, s=1.0, merge=True):
+    """heat [96,160] prob, box [4,96,160] (exported semantics) → [(score, x, y, w, h)] in frame pixels.
+    merge: overlap handling as the edge decoder does (merge_peaks); False gives the raw 3×3 peaks."""
     t = torch.from_numpy(heat)[None, None]
     peak = (F.max_pool2d(t, 3, 1, 1) == t)[0, 0].numpy() & (heat >= threshold)
     out = []
@@ -116,7 +144,7 @@ def decode(heat, box, threshold, s=1.0):
         cx, cy = (c + box[0, r, c]) * STRIDE, (r + box[1, r, c]) * STRIDE
         w, h = box[2, r, c], box[3, r, c]
         out.append((float(heat[r, c]), (cx - w / 2) / s, (cy - h / 2) / s, w / s, h / s))
-    return sorted(out, reverse=True)
+    return merge_peaks(out) if merge else sorted(out, reverse=True)
 
 
 def infer(model, canvases, batch=8):

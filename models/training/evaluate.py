@@ -43,25 +43,26 @@ def match(preds, gts, thr=0.5):
     return pairs
 
 
-def detect(model, images, threshold):
-    """images: list of PIL → list of [(score, x, y, w, h)] in frame pixels."""
+def detect(model, images, threshold, merge=True):
+    """images: list of PIL → list of [(score, x, y, w, h)] in frame pixels. merge=False: raw peaks (for
+    best_threshold, which merges after its threshold cut as the edge decoder does)."""
     out = []
     for i in range(0, len(images), 8):
         chunk = images[i:i + 8]
         boxes = [det.letterbox(im) for im in chunk]
         heat, box = det.infer(model, [b[0] for b in boxes])
         for k, (_, s) in enumerate(boxes):
-            out.append(det.decode(heat[k], box[k], threshold, s))
+            out.append(det.decode(heat[k], box[k], threshold, s, merge))
     return out
 
 
 def best_threshold(preds_low, gts_list):
-    """Threshold with the best F1, from predictions decoded at a low threshold."""
+    """Threshold with the best F1, from raw peaks decoded at a low threshold (detect(..., merge=False))."""
     best = (0.0, 0.5)
     for thr in np.arange(0.1, 0.91, 0.05):
         tp = fp = fn = 0
         for preds, gts in zip(preds_low, gts_list):
-            p = [q for q in preds if q[0] >= thr]
+            p = det.merge_peaks([q for q in preds if q[0] >= thr])
             m = match(p, gts)
             tp += len(m); fp += len(p) - len(m); fn += len(gts) - len(m)
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
