@@ -14,6 +14,7 @@ PACKAGES=(
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly gstreamer1.0-libav
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara libtesseract5
+  libturbojpeg0   # evidence JPEGs (libjpeg-turbo's TurboJPEG; the edge falls back to SkiaSharp without it)
   python3-pil python3-numpy libraqm0
   python3-torch python3-torchvision python3-onnx   # models/: training and its smoke test (under /usr/bin/python3)
   fonts-dejavu-core fonts-noto-core fonts-kacst

@@ -35,6 +35,35 @@ public sealed class JpegEncoderTests
     }
 
     [Fact]
+    public void TurboJpeg_and_skia_encode_the_same_crop_of_a_frame()
+    {
+        Assert.True(Interop.TurboJpegApi.IsAvailable, "libturbojpeg.so.0 is missing: scripts/setup.sh installs libturbojpeg0");
+        using var frame = SyntheticScene.Render(320, 240, 0, c =>
+        {
+            c.Clear(new SKColor(200, 30, 30));
+            using var blue = new SKPaint { Color = new SKColor(20, 40, 220) };
+            c.DrawRect(160, 0, 160, 240, blue); // right half blue
+        });
+        var box = new PixelBox(150, 100, 60, 30); // 10 px of red, then blue: the row pitch must be the frame's
+
+        using SKBitmap turbo = SKBitmap.Decode(JpegEncoder.EncodeWithTurboJpeg(frame.ReadOnlyPixels, 320, box, 90));
+        using SKBitmap skia = SKBitmap.Decode(JpegEncoder.EncodeWithSkia(frame.ReadOnlyPixels, 320, box, 90));
+
+        Assert.Equal((60, 30), (turbo.Width, turbo.Height));
+        Assert.Equal((skia.Width, skia.Height), (turbo.Width, turbo.Height));
+        Assert.InRange(turbo.GetPixel(3, 15).Red, 170, 230);
+        Assert.InRange(turbo.GetPixel(40, 15).Blue, 190, 250);
+        for (int y = 0; y < 30; y += 5)
+        {
+            for (int x = 0; x < 60; x += 5)
+            {
+                SKColor a = turbo.GetPixel(x, y), b = skia.GetPixel(x, y);
+                Assert.InRange(Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue), 0, 60);
+            }
+        }
+    }
+
+    [Fact]
     public void Pixel_box_iou_and_clamp_behave()
     {
         var a = new PixelBox(0, 0, 10, 10);

@@ -6,6 +6,7 @@ using EdgeCamera.Edge.Evidence;
 using EdgeCamera.Edge.Outbox;
 using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Edge.Site;
+using EdgeCamera.Edge.Violations;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Transport;
 using EdgeCamera.Vision;
@@ -21,7 +22,8 @@ namespace EdgeCamera.Bench.Pipeline;
 /// <see cref="Process"/>, its frame step on the caller's thread (nothing judged or stored; a read is the tracker's
 /// <see cref="VehicleRead"/>), and <see cref="RunStagesAsync"/>, the unit's own two stages on their own threads (the
 /// live and offline runs), which also build each read's evidence and store it in a throw-away outbox, as the unit
-/// does without its violation stage.
+/// does without its violation stage, whose per-frame work — a JPEG of every frame with a plate, kept in the ring
+/// of context frames — runs here as in the unit.
 /// </summary>
 internal sealed class PipelineHarness : IDisposable
 {
@@ -48,10 +50,18 @@ internal sealed class PipelineHarness : IDisposable
             new EvidenceBuilder(device, evidenceOptions, new KernelClockSync(evidenceOptions), time),
             _outbox, _wake, Options.Create(pipeline), Stats, new RecentVehicles(),
             new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
-            NullLogger<PlatePipelineWorker>.Instance, observer: observer);
+            NullLogger<PlatePipelineWorker>.Instance, evidenceFrames: FrameRing(), observer: observer);
     }
 
     public PipelineStats Stats { get; } = new();
+
+    /// <summary>The violation stage's ring of context frames with the unit's defaults: every frame with a plate is
+    /// downscaled and JPEG-encoded on the read stage, as in the unit (the rules themselves are not run here).</summary>
+    private static EvidenceFrameRing FrameRing()
+    {
+        var o = new ViolationStageOptions();
+        return new EvidenceFrameRing(o.FrameRingCapacity, o.FrameRingDownscale, o.FrameRingJpegQuality);
+    }
 
     /// <summary>Detect, read (best candidates first, within the per-frame budget), track; finished vehicles go to <paramref name="completed"/>.</summary>
     public void Process(Frame frame, List<VehicleRead> completed) => _worker.ProcessFrame(frame, _candidates, _reads, completed);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Vision;
 
@@ -105,38 +107,72 @@ public sealed class EvidenceFrameRing
             return JpegEncoder.Encode(frame, _quality);
         }
 
-        // Box-average each d×d block: cheap, and sharper than dropping pixels.
-        var d = _downscale;
-        var width = frame.Width / d;
-        var height = frame.Height / d;
-        var small = new byte[width * height * 3];
-        var src = frame.ReadOnlyPixels;
-        var stride = frame.Stride;
-        var area = d * d;
-        for (var y = 0; y < height; y++)
+        var width = frame.Width / _downscale;
+        var height = frame.Height / _downscale;
+        var small = ArrayPool<byte>.Shared.Rent(width * height * 3);
+        try
         {
-            for (var x = 0; x < width; x++)
+            BoxAverage(frame.ReadOnlyPixels, frame.Stride, _downscale, small, width, height);
+            return JpegEncoder.EncodeBgr(small, width, height, new PixelBox(0, 0, width, height), _quality);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(small);
+        }
+    }
+
+    /// <summary>Averages each d×d block: cheap, and sharper than dropping pixels. The block row's d source rows are
+    /// summed column by column first (vectorised; d ≤ 4, so a sum ≤ 16 × 255 fits 16 bits), then d columns at a time.</summary>
+    private static void BoxAverage(ReadOnlySpan<byte> src, int stride, int d, Span<byte> small, int width, int height)
+    {
+        var rowSums = ArrayPool<ushort>.Shared.Rent(width * d * 3);
+        try
+        {
+            var sums = rowSums.AsSpan(0, width * d * 3);
+            var reciprocal = (65536 + (d * d) - 1) / (d * d); // ÷ d² as multiply and shift (3 divisions a pixel cost ~10 ms a frame)
+            var lanes = Vector<byte>.Count;
+            for (var y = 0; y < height; y++)
             {
-                int b = 0, g = 0, r = 0;
+                sums.Clear();
                 for (var dy = 0; dy < d; dy++)
                 {
-                    var row = ((y * d) + dy) * stride;
-                    for (var dx = 0; dx < d; dx++)
+                    var row = src.Slice(((y * d) + dy) * stride, sums.Length);
+                    var i = 0;
+                    for (; i <= row.Length - lanes; i += lanes)
                     {
-                        var i = row + (((x * d) + dx) * 3);
-                        b += src[i];
-                        g += src[i + 1];
-                        r += src[i + 2];
+                        Vector.Widen(new Vector<byte>(row[i..]), out Vector<ushort> low, out Vector<ushort> high);
+                        var at = sums[i..];
+                        (new Vector<ushort>(at) + low).CopyTo(at);
+                        at = sums[(i + Vector<ushort>.Count)..];
+                        (new Vector<ushort>(at) + high).CopyTo(at);
+                    }
+
+                    for (; i < row.Length; i++)
+                    {
+                        sums[i] += row[i];
                     }
                 }
 
-                var o = ((y * width) + x) * 3;
-                small[o] = (byte)(b / area);
-                small[o + 1] = (byte)(g / area);
-                small[o + 2] = (byte)(r / area);
+                var output = small.Slice(y * width * 3, width * 3);
+                for (var x = 0; x < width; x++)
+                {
+                    int b = 0, g = 0, r = 0;
+                    for (int dx = 0, i = x * d * 3; dx < d; dx++, i += 3)
+                    {
+                        b += sums[i];
+                        g += sums[i + 1];
+                        r += sums[i + 2];
+                    }
+
+                    output[x * 3] = (byte)((b * reciprocal) >> 16);
+                    output[(x * 3) + 1] = (byte)((g * reciprocal) >> 16);
+                    output[(x * 3) + 2] = (byte)((r * reciprocal) >> 16);
+                }
             }
         }
-
-        return JpegEncoder.EncodeBgr(small, width, height, new PixelBox(0, 0, width, height), _quality);
+        finally
+        {
+            ArrayPool<ushort>.Shared.Return(rowSums);
+        }
     }
 }

@@ -1,0 +1,62 @@
+using EdgeCamera.Edge.Violations;
+using EdgeCamera.Hardware.Camera;
+using SkiaSharp;
+
+namespace EdgeCamera.Edge.Tests.Violations;
+
+public sealed class EvidenceFrameRingTests
+{
+    [Fact]
+    public void A_frame_with_a_plate_is_kept_downscaled_with_its_colours_and_one_without_is_skipped()
+    {
+        var ring = new EvidenceFrameRing(capacity: 4, downscale: 2, jpegQuality: 90);
+        using var frame = TwoHalves(sequence: 7);
+        using var empty = TwoHalves(sequence: 8);
+
+        ring.Offer(frame, plateCandidates: 1);
+        ring.Offer(empty, plateCandidates: 0);
+
+        Assert.True(ring.TryGet(7, out var jpeg));
+        Assert.False(ring.TryGet(8, out _));
+        using var decoded = SKBitmap.Decode(jpeg);
+        Assert.Equal((64, 36), (decoded.Width, decoded.Height));
+        SKColor left = decoded.GetPixel(10, 18), right = decoded.GetPixel(54, 18);
+        Assert.InRange(left.Red, 0, 40);     // left half: BGR (200, 100, 20) → blue-ish
+        Assert.InRange(left.Blue, 170, 230);
+        Assert.InRange(right.Red, 210, 255); // right half: BGR (20, 60, 240) → red
+        Assert.InRange(right.Blue, 0, 50);
+    }
+
+    [Fact]
+    public void A_full_ring_drops_and_counts_the_oldest_frame()
+    {
+        var ring = new EvidenceFrameRing(capacity: 2, downscale: 1, jpegQuality: 80);
+        for (long sequence = 0; sequence < 3; sequence++)
+        {
+            using var frame = TwoHalves(sequence);
+            ring.Offer(frame, plateCandidates: 1);
+        }
+
+        Assert.Equal(2, ring.Count);
+        Assert.Equal(1, ring.Dropped);
+        Assert.False(ring.TryGet(0, out _));
+        Assert.True(ring.TryGet(2, out _));
+        Assert.Equal(1, ring.Misses);
+    }
+
+    /// <summary>128×72 BGR: left half (200, 100, 20), right half (20, 60, 240).</summary>
+    private static Frame TwoHalves(long sequence)
+    {
+        var frame = new Frame(128, 72, sequence, DateTimeOffset.UnixEpoch, sequence);
+        for (var y = 0; y < 72; y++)
+        {
+            for (var x = 0; x < 128; x++)
+            {
+                var at = (y * frame.Stride) + (x * 3);
+                (frame.Pixels[at], frame.Pixels[at + 1], frame.Pixels[at + 2]) = x < 64 ? ((byte)200, (byte)100, (byte)20) : ((byte)20, (byte)60, (byte)240);
+            }
+        }
+
+        return frame;
+    }
+}
