@@ -29,15 +29,22 @@ internal sealed class GreyCropSampler(int width, int height)
         Sample(frame, box.X, box.Y, box.X + box.Width, box.Y + box.Height, destination);
 
     /// <summary>The plate box widened by <paramref name="margin"/> of its width and height per side, clamped to the
-    /// frame, in fractional pixels as the training crops were cut (models/scenes/crops.py <c>cut</c>).</summary>
-    public void Sample(Frame frame, PixelBox plate, double margin, Span<float> destination)
+    /// frame, in fractional pixels as the training crops were cut (models/scenes/crops.py <c>cut</c>). False, and
+    /// nothing written, when the widened box has no area inside the frame.</summary>
+    public bool TrySample(Frame frame, PixelBox plate, double margin, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(frame);
         double x0 = Math.Max(0, plate.X - (margin * plate.Width));
         double y0 = Math.Max(0, plate.Y - (margin * plate.Height));
         double x1 = Math.Min(frame.Width, plate.X + plate.Width + (margin * plate.Width));
         double y1 = Math.Min(frame.Height, plate.Y + plate.Height + (margin * plate.Height));
-        Sample(frame, x0, y0, Math.Max(x0 + 1, x1), Math.Max(y0 + 1, y1), destination);
+        if (plate.Width <= 0 || plate.Height <= 0 || x1 - x0 < 1 || y1 - y0 < 1)
+        {
+            return false;
+        }
+
+        Sample(frame, x0, y0, x1, y1, destination);
+        return true;
     }
 
     /// <summary>The source interval [x0, x1) × [y0, y1) in fractional pixels.</summary>

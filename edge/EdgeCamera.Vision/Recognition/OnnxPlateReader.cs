@@ -69,13 +69,11 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         text = null;
-        var box = plate.Inflate(Info.Margin, Info.Margin).Clamp(frame.Width, frame.Height);
-        if (box.IsEmpty)
+        if (!_sampler.TrySample(frame, plate, Info.Margin, _crop))
         {
-            return false;
+            return false; // no pixel of the widened box inside the frame
         }
 
-        _sampler.Sample(frame, plate, Info.Margin, _crop);
         _session.RunWithBinding(_runOptions, _binding);
 
         string latin = DecodeText(_latin, _charConfidences, out int length, out float confidence);

@@ -86,6 +86,20 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
+    public void A_plate_box_outside_the_frame_gives_no_crop()
+    {
+        using var frame = Uniform(640, 480, blue: 255, green: 255, red: 255);
+        var sampler = new GreyCropSampler(160, 64);
+        var crop = new float[160 * 64];
+
+        Assert.False(sampler.TrySample(frame, new PixelBox(700, 100, 80, 20), 0.1, crop)); // right of the frame
+        Assert.False(sampler.TrySample(frame, new PixelBox(100, 100, 0, 20), 0.1, crop));  // no width
+        Assert.All(crop, v => Assert.Equal(0f, v));
+        Assert.True(sampler.TrySample(frame, new PixelBox(630, 100, 80, 20), 0.1, crop));  // partly inside
+        Assert.All(crop, v => Assert.Equal(1f, v, 3));
+    }
+
+    [Fact]
     public void A_plate_crop_is_resampled_as_pillow_resamples_the_training_crops()
     {
         // Reference values: Pillow 9.4 (Debian 12), Image.convert("L").resize((160, 64), BILINEAR, box=...) of the
