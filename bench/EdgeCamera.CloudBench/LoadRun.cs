@@ -20,7 +20,8 @@ namespace EdgeCamera.CloudBench;
 public sealed record LoadResult(
     int Nodes, int Devices, int Packages, long PackageBytes, double IntakeSeconds, double ForwardSeconds,
     IReadOnlyList<long> AcceptedPerNode, double P50IntakeMs, double P95IntakeMs, double MaxIntakeMs,
-    int Stored, int Notices, int DistinctNotices, long NationalDuplicates, int Missing);
+    int Stored, int Notices, int DistinctNotices, long NationalDuplicates, int Missing,
+    IReadOnlyList<(long Batches, long Packages)> GroupCommitsPerNode);
 
 /// <summary>
 /// One load run: a real Mosquitto and a real PostgreSQL (fsync on) on 127.0.0.1, the national stand-in, N receiver nodes
@@ -30,7 +31,7 @@ public sealed record LoadResult(
 /// </summary>
 public static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(int nodes, int devices, int perDevice, int frameBytes, int cropBytes, TimeSpan limit)
+    public static async Task<LoadResult> RunAsync(int nodes, int devices, int perDevice, int frameBytes, int cropBytes, TimeSpan limit, IReadOnlyList<string> receiverArgs)
     {
         var dir = Directory.CreateTempSubdirectory("edgecam-cloudbench-").FullName;
         await using var broker = await MosquittoBroker.StartAsync();
@@ -62,6 +63,7 @@ public static class LoadRun
                     "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connection}",
                     $"--Devices:PublicKeyDirectory={Path.Combine(dir, "devices")}", $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
                     "--Serilog:MinimumLevel:Default=Warning", "--Serilog:LogDirectory=",
+                    .. receiverArgs,
                 ]);
                 await host.StartAsync();
                 hosts.Add(host);
@@ -116,7 +118,8 @@ public static class LoadRun
                 [.. hosts.Select(h => h.Services.GetRequiredService<IntakeMetrics>().Accepted)],
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Count == 0 ? double.NaN : latencies[^1],
                 store.Count(), notices.Count, notices.Select(x => x.EventId).Distinct().Count(), registry.Duplicates,
-                publishedAt.Keys.Except(notices.Select(x => x.EventId)).Count());
+                publishedAt.Keys.Except(notices.Select(x => x.EventId)).Count(),
+                [.. hosts.Select(h => h.Services.GetRequiredService<GroupCommitWriter>()).Select(w => (w.Batches, w.Packages))]);
         }
         finally
         {

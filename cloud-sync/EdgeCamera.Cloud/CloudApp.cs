@@ -49,6 +49,7 @@ public static class CloudApp
         services.AddSingleton<IDeviceRegistry, PublicKeyDirectoryRegistry>();
         services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<DeviceAcknowledger>();
+        services.AddSingleton<GroupCommitWriter>(); // group commit when Receiver:MaxBatchPackages > 1; else each lane commits its own
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<GapResender>(); // sequence gaps → resend requests; eviction notices declare gaps
         services.AddSingleton<EvictionNoticeIntake>();

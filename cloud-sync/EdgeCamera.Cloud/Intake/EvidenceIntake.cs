@@ -16,10 +16,12 @@ namespace EdgeCamera.Cloud.Intake;
 /// durably, wake the forwarder. Bad input is counted by reason and logged, never thrown at the MQTT client and never
 /// forwarded. The device is told "Rejected" only for packages its own signature vouches for; a forged or damaged
 /// message gets no answer, so it cannot make a device give up a genuine package (the device resends its intact copy).
-/// The method returns only after the package is stored, and only then is the message acknowledged to the broker.
+/// The method returns only after the package is stored (committed, possibly with other lanes' packages in one
+/// transaction: <see cref="GroupCommitWriter"/>), and only then is the message acknowledged to the broker.
 /// </summary>
 public sealed partial class EvidenceIntake(
     IEvidenceStore store,
+    GroupCommitWriter commits,
     IDeviceRegistry registry,
     IntakeMetrics metrics,
     WakeSignal forwardSignal,
@@ -102,7 +104,7 @@ public sealed partial class EvidenceIntake(
             NextAttemptAtUtc = receivedAtUtc,
             LeaseUntilUtc = DateTime.MinValue,
         };
-        if (await store.TryAddAsync(stored, ct))
+        if (await commits.TryAddAsync(stored, ct)) // returns after the commit of the batch it went in
         {
             metrics.CountAccepted();
             if (manifest.Sequence > 1 && chain.Previous is null && store.FindBySequence(deviceId, manifest.Sequence - 1) is null)

@@ -30,6 +30,21 @@ public interface IEvidenceStore : IDisposable
     /// <summary><see cref="TryAdd"/> without holding a thread while the store writes (the default just calls it).</summary>
     Task<bool> TryAddAsync(StoredEvidence evidence, CancellationToken ct) => Task.FromResult(TryAdd(evidence));
 
+    /// <summary>Stores several records, durably once the call returns; per record (same order) true when it was new,
+    /// false when its event id or device sequence was already stored, or taken by an earlier record of the same batch
+    /// (a duplicate refuses only itself). A store with transactions commits the whole batch at once (group commit);
+    /// the default adds them one after the other.</summary>
+    async Task<IReadOnlyList<bool>> TryAddBatchAsync(IReadOnlyList<StoredEvidence> batch, CancellationToken ct)
+    {
+        var added = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            added[i] = await TryAddAsync(batch[i], ct);
+        }
+
+        return added;
+    }
+
     /// <summary>The record the national system gave this violation number.</summary>
     StoredEvidence? FindByViolationNumber(string violationNumber);
 

@@ -19,6 +19,11 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     private static readonly string ColumnsWithoutPayload = Columns.Replace("payload", "''::bytea", StringComparison.Ordinal);
 
+    private static readonly string InsertSql =
+        $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
+        "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until) " +
+        "ON CONFLICT DO NOTHING";
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresEvidenceStore(string connectionString)
@@ -54,6 +59,37 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>Group commit: every insert in one transaction, sent as one batch, one WAL flush at the commit. Each
+    /// insert is <c>ON CONFLICT DO NOTHING</c>, so a duplicate (stored before, or earlier in this batch) affects no row
+    /// and fails nothing else.</summary>
+    public async Task<IReadOnlyList<bool>> TryAddBatchAsync(IReadOnlyList<StoredEvidence> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var inserts = new NpgsqlBatch(connection, transaction);
+        foreach (var e in batch)
+        {
+            var insert = new NpgsqlBatchCommand(InsertSql);
+            AddInsertParameters(insert.Parameters, e);
+            inserts.BatchCommands.Add(insert);
+        }
+
+        await inserts.ExecuteNonQueryAsync(ct);
+        var added = new bool[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            added[i] = inserts.BatchCommands[i].RecordsAffected == 1;
+        }
+
+        await transaction.CommitAsync(ct);
+        return added;
+    }
+
     /// <summary>One round trip: the event's row (a duplicate) and the device's rows around the sequence, without payloads.</summary>
     public async Task<ChainView> ReadChainAsync(Guid eventId, string deviceId, long sequence, CancellationToken ct)
     {
@@ -82,11 +118,13 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     private NpgsqlCommand InsertCommand(StoredEvidence e)
     {
-        var cmd = _dataSource.CreateCommand(
-            $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
-            "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until) " +
-            "ON CONFLICT DO NOTHING");
-        var p = cmd.Parameters;
+        var cmd = _dataSource.CreateCommand(InsertSql);
+        AddInsertParameters(cmd.Parameters, e);
+        return cmd;
+    }
+
+    private static void AddInsertParameters(NpgsqlParameterCollection p, StoredEvidence e)
+    {
         p.AddWithValue("id", e.Id);
         p.AddWithValue("device", e.DeviceId);
         p.AddWithValue("sequence", e.Sequence);
@@ -108,7 +146,6 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         p.AddWithValue("dead_at", e.DeadLetteredAtUtc is { } d ? Utc(d) : DBNull.Value);
         p.AddWithValue("lease_owner", (object?)e.LeaseOwner ?? DBNull.Value);
         p.AddWithValue("lease_until", Utc(e.LeaseUntilUtc));
-        return cmd;
     }
 
     public StoredEvidence? Find(Guid eventId) =>

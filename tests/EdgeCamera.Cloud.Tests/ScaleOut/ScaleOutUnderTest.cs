@@ -77,11 +77,11 @@ public sealed class ScaleOutUnderTest : IAsyncDisposable
     /// </summary>
     private async Task WaitUntilSubscribedAsync(int node)
     {
-        var metrics = NodeService<Intake.IntakeMetrics>(node);
+        var metrics = NodeService<Cloud.Intake.IntakeMetrics>(node);
         var probe = "probe"u8.ToArray();
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            if (metrics.RejectedByReason.ContainsKey(Intake.RejectReason.Malformed))
+            if (metrics.RejectedByReason.ContainsKey(Cloud.Intake.RejectReason.Malformed))
             {
                 return;
             }

@@ -95,6 +95,29 @@ public abstract class EvidenceStoreContract
     }
 
     [Fact]
+    public async Task A_batch_with_duplicates_inside_stores_the_rest_and_reports_each_duplicate()
+    {
+        var store = await NewStoreAsync();
+        var before = Record("cam-a", 1, T0);
+        Assert.True(store.TryAdd(before));
+        var (two, three) = (Record("cam-a", 2, T0), Record("cam-a", 3, T0));
+        var storedBefore = Record(before); // the same event id as a stored record
+        var sameBatch = Record(two);       // the same event id as an earlier record of this batch
+        sameBatch.Payload = [1, 2, 3];
+        var usedSequence = Record("cam-a", 3, T0); // another event under a sequence taken earlier in this batch
+        var otherDevice = Record("cam-b", 2, T0);
+
+        var added = await store.TryAddBatchAsync([two, storedBefore, three, sameBatch, usedSequence, otherDevice], CancellationToken.None);
+
+        Assert.Equal([true, false, true, false, false, true], added);
+        Assert.Equal(4, store.Count());
+        Assert.Equal(two.Payload, store.Find(two.Id)!.Payload);
+        Assert.Equal(three.Id, store.FindBySequence("cam-a", 3)!.Id);
+        Assert.Null(store.Find(usedSequence.Id));
+        Assert.Empty(await store.TryAddBatchAsync([], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Claimed_records_are_leased_to_one_node_oldest_first_until_the_lease_ends()
     {
         var store = await NewStoreAsync();
