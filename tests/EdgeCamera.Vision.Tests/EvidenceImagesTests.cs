@@ -27,4 +27,19 @@ public sealed class EvidenceImagesTests
             Assert.Equal((60, 20), (decoded.Width, decoded.Height));
         }
     }
+
+    [Fact]
+    public void Encoding_ahead_gives_the_same_pictures_later()
+    {
+        byte[] pixels = ArrayPool<byte>.Shared.Rent(64 * 48 * 3);
+        pixels.AsSpan(0, 64 * 48 * 3).Fill(90);
+        var images = new EvidenceImages(pixels, 64, 48, new PixelBox(8, 8, 20, 10), quality: 80);
+
+        images.Encode();
+        byte[] frame = images.FrameJpeg;
+        images.Encode(); // a second call changes nothing
+
+        Assert.Same(frame, images.FrameJpeg);
+        Assert.NotEmpty(images.CropJpeg);
+    }
 }

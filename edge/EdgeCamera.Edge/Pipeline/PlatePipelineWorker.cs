@@ -67,6 +67,7 @@ public sealed partial class PlatePipelineWorker(
             // With it, reads are held a moment (a split track's other reads), then violations and kept reads are sent.
             foreach (var read in completed)
             {
+                read.Images.Encode(); // held for seconds: keep ~0.3 MB of JPEG, not the 6 MB frame
                 violations.Hold(read);
             }
 

@@ -62,6 +62,10 @@ public sealed class EvidenceImages
         }
     }
 
+    /// <summary>Encodes now (if not yet) and gives the frame's pixels back: for a read that will be kept a while
+    /// before its evidence is built (the violation stage holds reads for a few seconds).</summary>
+    public void Encode() => EnsureEncoded();
+
     private void EnsureEncoded()
     {
         lock (_gate)
