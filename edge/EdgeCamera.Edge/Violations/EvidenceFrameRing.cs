@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Vision;
 
@@ -154,6 +156,12 @@ public sealed class EvidenceFrameRing
                 }
 
                 var output = small.Slice(y * width * 3, width * 3);
+                if (d == 2)
+                {
+                    AveragePairs(sums, output, width);
+                    continue;
+                }
+
                 for (var x = 0; x < width; x++)
                 {
                     int b = 0, g = 0, r = 0;
@@ -173,6 +181,22 @@ public sealed class EvidenceFrameRing
         finally
         {
             ArrayPool<ushort>.Shared.Return(rowSums);
+        }
+    }
+
+    /// <summary>The default 2× case: each output byte is a 2×2 sum ÷ 4, neighbouring source pixels 3 values apart.
+    /// Unchecked indexing: <paramref name="sums"/> holds 2 × <paramref name="width"/> pixels, the output one row.</summary>
+    private static void AveragePairs(ReadOnlySpan<ushort> sums, Span<byte> output, int width)
+    {
+        ref ushort s = ref MemoryMarshal.GetReference(sums);
+        ref byte o = ref MemoryMarshal.GetReference(output);
+        for (var x = 0; x < width; x++)
+        {
+            ref ushort p = ref Unsafe.Add(ref s, x * 6);
+            ref byte q = ref Unsafe.Add(ref o, x * 3);
+            q = (byte)((p + Unsafe.Add(ref p, 3)) >> 2);
+            Unsafe.Add(ref q, 1) = (byte)((Unsafe.Add(ref p, 1) + Unsafe.Add(ref p, 4)) >> 2);
+            Unsafe.Add(ref q, 2) = (byte)((Unsafe.Add(ref p, 2) + Unsafe.Add(ref p, 5)) >> 2);
         }
     }
 }
