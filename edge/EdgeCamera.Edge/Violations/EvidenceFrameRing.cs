@@ -11,16 +11,19 @@ namespace EdgeCamera.Edge.Violations;
 /// The last <see cref="ViolationStageOptions.FrameRingCapacity"/> frames that had a plate in them, each downscaled and
 /// encoded as JPEG when offered (the pooled frame itself is never kept: its owner disposes it), so that a violation can
 /// carry the frames its rule names. Bounded: the oldest is dropped and counted. Frames without a plate are skipped (no
-/// rule names them). Thread-safe.
+/// rule names them). The ring's buffers are reused as it goes round (a kept frame allocates nothing after the first
+/// round); <see cref="TryGet"/> hands out a copy. Thread-safe.
 /// </summary>
 public sealed class EvidenceFrameRing
 {
-    private readonly int _capacity;
     private readonly int _downscale;
     private readonly int _quality;
-    private readonly Queue<(long Sequence, byte[] Jpeg)> _frames = new();
-    private readonly Dictionary<long, byte[]> _bySequence = [];
+    private readonly Slot[] _slots;
+    private readonly Dictionary<long, int> _bySequence = [];
     private readonly Lock _gate = new();
+    private readonly Lock _encodeGate = new();
+    private byte[] _scratch = [];
+    private int _next;
     private long _kept;
     private long _dropped;
     private long _misses;
@@ -29,12 +32,12 @@ public sealed class EvidenceFrameRing
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(downscale);
-        _capacity = capacity;
+        _slots = [.. Enumerable.Range(0, capacity).Select(_ => new Slot())];
         _downscale = downscale;
         _quality = jpegQuality;
     }
 
-    public int Capacity => _capacity;
+    public int Capacity => _slots.Length;
 
     public int Count
     {
@@ -42,7 +45,7 @@ public sealed class EvidenceFrameRing
         {
             lock (_gate)
             {
-                return _frames.Count;
+                return _bySequence.Count;
             }
         }
     }
@@ -64,10 +67,40 @@ public sealed class EvidenceFrameRing
             return;
         }
 
-        Add(frame.Sequence, Encode(frame));
+        lock (_encodeGate)
+        {
+            int length = Encode(frame, ref _scratch);
+            Store(frame.Sequence, _scratch.AsSpan(0, length));
+        }
     }
 
+    /// <summary>Keeps a copy of <paramref name="jpeg"/> as frame <paramref name="sequence"/>.</summary>
     public void Add(long sequence, byte[] jpeg)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        Store(sequence, jpeg);
+    }
+
+    /// <summary>A copy of frame <paramref name="sequence"/>'s JPEG (the ring reuses its own buffers).</summary>
+    public bool TryGet(long sequence, out byte[] jpeg)
+    {
+        lock (_gate)
+        {
+            if (_bySequence.TryGetValue(sequence, out int at))
+            {
+                jpeg = _slots[at].Buffer.AsSpan(0, _slots[at].Length).ToArray();
+                return true;
+            }
+        }
+
+        jpeg = [];
+        Interlocked.Increment(ref _misses);
+        return false;
+    }
+
+    /// <summary>Copies the JPEG into the oldest slot's buffer (grown only when too small): once the ring has gone round,
+    /// keeping a frame allocates nothing, so 250 × ~100 kB of JPEGs do not pile up on the large-object heap.</summary>
+    private void Store(long sequence, ReadOnlySpan<byte> jpeg)
     {
         lock (_gate)
         {
@@ -76,37 +109,32 @@ public sealed class EvidenceFrameRing
                 return;
             }
 
-            _frames.Enqueue((sequence, jpeg));
-            _bySequence[sequence] = jpeg;
-            while (_frames.Count > _capacity)
+            var slot = _slots[_next];
+            if (slot.Occupied)
             {
-                _bySequence.Remove(_frames.Dequeue().Sequence);
+                _bySequence.Remove(slot.Sequence);
                 Interlocked.Increment(ref _dropped);
             }
+
+            if (slot.Buffer.Length < jpeg.Length)
+            {
+                slot.Buffer = new byte[jpeg.Length + (jpeg.Length / 4)];
+            }
+
+            jpeg.CopyTo(slot.Buffer);
+            (slot.Length, slot.Sequence, slot.Occupied) = (jpeg.Length, sequence, true);
+            _bySequence[sequence] = _next;
+            _next = (_next + 1) % _slots.Length;
         }
 
         Interlocked.Increment(ref _kept);
     }
 
-    public bool TryGet(long sequence, out byte[] jpeg)
-    {
-        lock (_gate)
-        {
-            if (_bySequence.TryGetValue(sequence, out jpeg!))
-            {
-                return true;
-            }
-        }
-
-        Interlocked.Increment(ref _misses);
-        return false;
-    }
-
-    private byte[] Encode(Frame frame)
+    private int Encode(Frame frame, ref byte[] buffer)
     {
         if (_downscale == 1)
         {
-            return JpegEncoder.Encode(frame, _quality);
+            return JpegEncoder.EncodeBgrInto(frame.ReadOnlyPixels, frame.Width, frame.Height, new PixelBox(0, 0, frame.Width, frame.Height), _quality, ref buffer);
         }
 
         var width = frame.Width / _downscale;
@@ -115,7 +143,7 @@ public sealed class EvidenceFrameRing
         try
         {
             BoxAverage(frame.ReadOnlyPixels, frame.Stride, _downscale, small, width, height);
-            return JpegEncoder.EncodeBgr(small, width, height, new PixelBox(0, 0, width, height), _quality);
+            return JpegEncoder.EncodeBgrInto(small, width, height, new PixelBox(0, 0, width, height), _quality, ref buffer);
         }
         finally
         {
@@ -198,5 +226,16 @@ public sealed class EvidenceFrameRing
             Unsafe.Add(ref q, 1) = (byte)((Unsafe.Add(ref p, 1) + Unsafe.Add(ref p, 4)) >> 2);
             Unsafe.Add(ref q, 2) = (byte)((Unsafe.Add(ref p, 2) + Unsafe.Add(ref p, 5)) >> 2);
         }
+    }
+
+    private sealed class Slot
+    {
+        public byte[] Buffer { get; set; } = [];
+
+        public int Length { get; set; }
+
+        public long Sequence { get; set; }
+
+        public bool Occupied { get; set; }
     }
 }

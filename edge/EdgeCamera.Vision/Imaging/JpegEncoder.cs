@@ -40,8 +40,48 @@ public static class JpegEncoder
             : EncodeWithSkia(bgr, width, clamped, Math.Clamp(quality, 1, 100));
     }
 
+    /// <summary>As <see cref="EncodeBgr"/>, into <paramref name="buffer"/> (grown when too small, else reused): the
+    /// JPEG's length. For a caller that keeps many JPEGs and reuses their buffers (the frame ring).</summary>
+    public static int EncodeBgrInto(ReadOnlySpan<byte> bgr, int width, int height, PixelBox box, int quality, ref byte[] buffer)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bgr.Length, width * height * 3);
+        PixelBox clamped = box.Clamp(width, height);
+        if (clamped.IsEmpty)
+        {
+            throw new ArgumentOutOfRangeException(nameof(box), box, "The box does not overlap the image.");
+        }
+
+        if (TurboJpegApi.IsAvailable)
+        {
+            return EncodeWithTurboJpeg(bgr, width, clamped, Math.Clamp(quality, 1, 100), ref buffer, exactSize: false);
+        }
+
+        byte[] jpeg = EncodeWithSkia(bgr, width, clamped, Math.Clamp(quality, 1, 100));
+        return CopyOut(jpeg, ref buffer, exactSize: false);
+    }
+
+    internal static byte[] EncodeWithTurboJpeg(ReadOnlySpan<byte> bgr, int width, PixelBox box, int quality)
+    {
+        byte[] jpeg = [];
+        EncodeWithTurboJpeg(bgr, width, box, quality, ref jpeg, exactSize: true);
+        return jpeg;
+    }
+
+    /// <summary>Copies <paramref name="jpeg"/> into <paramref name="buffer"/>: a new array of exactly its size, or the
+    /// buffer itself when it is large enough (else one a quarter larger, so a slightly bigger next JPEG fits).</summary>
+    private static int CopyOut(ReadOnlySpan<byte> jpeg, ref byte[] buffer, bool exactSize)
+    {
+        if (exactSize || buffer.Length < jpeg.Length)
+        {
+            buffer = new byte[exactSize ? jpeg.Length : jpeg.Length + (jpeg.Length / 4)];
+        }
+
+        jpeg.CopyTo(buffer);
+        return jpeg.Length;
+    }
+
     /// <summary>libjpeg-turbo straight from the BGR rows (the box addressed in place through the row pitch).</summary>
-    internal static unsafe byte[] EncodeWithTurboJpeg(ReadOnlySpan<byte> bgr, int width, PixelBox box, int quality)
+    private static unsafe int EncodeWithTurboJpeg(ReadOnlySpan<byte> bgr, int width, PixelBox box, int quality, ref byte[] buffer, bool exactSize)
     {
         int pitch = width * 3;
         nint handle = TurboJpegApi.tjInitCompress();
@@ -65,7 +105,7 @@ public static class JpegEncoder
                 }
             }
 
-            return new ReadOnlySpan<byte>(jpeg, checked((int)size)).ToArray();
+            return CopyOut(new ReadOnlySpan<byte>(jpeg, checked((int)size)), ref buffer, exactSize);
         }
         finally
         {

@@ -44,6 +44,36 @@ public sealed class EvidenceFrameRingTests
         Assert.Equal(1, ring.Misses);
     }
 
+    [Fact]
+    public void A_jpeg_taken_from_the_ring_stays_intact_when_the_ring_reuses_its_buffer()
+    {
+        var ring = new EvidenceFrameRing(capacity: 1, downscale: 2, jpegQuality: 80);
+        using (var first = TwoHalves(sequence: 1))
+        {
+            ring.Offer(first, plateCandidates: 1);
+        }
+
+        Assert.True(ring.TryGet(1, out var taken));
+        byte[] before = [.. taken];
+        using (var second = Uniform(sequence: 2))
+        {
+            ring.Offer(second, plateCandidates: 1); // overwrites the one slot's buffer
+        }
+
+        Assert.Equal(before, taken);
+        Assert.True(ring.TryGet(2, out var latest));
+        Assert.NotEqual(before, latest);
+        using var decoded = SKBitmap.Decode(latest);
+        Assert.Equal(64, decoded.Width);
+    }
+
+    private static Frame Uniform(long sequence)
+    {
+        var frame = new Frame(128, 72, sequence, DateTimeOffset.UnixEpoch, sequence);
+        frame.Pixels.Fill(128);
+        return frame;
+    }
+
     /// <summary>128×72 BGR: left half (200, 100, 20), right half (20, 60, 240).</summary>
     private static Frame TwoHalves(long sequence)
     {
