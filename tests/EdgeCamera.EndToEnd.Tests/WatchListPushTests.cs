@@ -145,7 +145,7 @@ public sealed class WatchListPushTests : IAsyncLifetime
     }
 
     private static VehicleRead Read(string plate) =>
-        new(1, plate, "SA", 0.9f, 5, new PixelBox(700, 800, 120, 40), 10, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, TravelDirection.Approaching, [0xFF, 0xD8, 0xFF, 0xD9], [0xFF, 0xD8, 0xFF, 0xD9]);
+        new(1, plate, "SA", 0.9f, 5, new PixelBox(700, 800, 120, 40), 10, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, TravelDirection.Approaching, EvidenceImages.FromJpeg([0xFF, 0xD8, 0xFF, 0xD9], [0xFF, 0xD8, 0xFF, 0xD9]));
 
     private async Task PublishRetainedAsync(byte[] payload)
     {
