@@ -33,29 +33,11 @@ public sealed class PipelineObserverTests : IDisposable
     [Fact]
     public async Task Each_frame_is_reported_processed_by_the_read_stage_or_skipped_when_the_detected_queue_drops_it()
     {
-        var reader = new HeldFirstReader();
         var observer = new RecordingObserver();
         var stats = new PipelineStats();
-        using var worker = Worker(reader, observer, stats, detectedQueueCapacity: 2);
-        var input = Channel.CreateUnbounded<Frame>();
-        var frames = Enumerable.Range(0, 4).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
-        using var stop = new CancellationTokenSource(Bound);
-        var stages = Task.Run(() => worker.RunStagesAsync(input.Reader, stop.Token));
 
-        // Frame 0 is detected and then held in the read stage, so the frames after it wait in the detected queue.
-        Assert.True(input.Writer.TryWrite(frames[0]));
-        Assert.True(reader.Entered.Wait(Bound), "the read stage never took frame 0");
-
-        // Capacity 2: frames 1 and 2 fill the queue, frame 3 pushes the oldest (1) out.
-        foreach (var frame in frames[1..])
-        {
-            Assert.True(input.Writer.TryWrite(frame));
-        }
-
-        Assert.True(observer.Dropped.Wait(Bound), "no detected frame was dropped");
-        reader.Release.Set();
-        input.Writer.Complete();
-        await stages.WaitAsync(Bound);
+        // Capacity 2: frames 1 and 2 fill the queue behind the held frame 0, frame 3 pushes the oldest (1) out.
+        var frames = await RunWithFirstFrameHeldAsync(observer, stats, frameCount: 4, QueueFullPolicy.DropOldest, releaseAfter: observer.Dropped);
 
         Assert.Equal([(0L, 1000L), (2L, 1002L), (3L, 1003L)], observer.Processed.ToArray());
         Assert.Equal([(1L, 1001L)], observer.Skipped.ToArray());
@@ -68,16 +50,34 @@ public sealed class PipelineObserverTests : IDisposable
     [Fact]
     public async Task A_file_replay_waits_for_the_read_stage_and_reads_every_frame()
     {
-        var reader = new HeldFirstReader();
         var observer = new RecordingObserver();
         var stats = new PipelineStats();
-        using var worker = Worker(reader, observer, stats, detectedQueueCapacity: 2, QueueFullPolicy.Wait);
+
+        // Five frames arrive behind the held frame 0, more than the detected queue (2) holds.
+        var frames = await RunWithFirstFrameHeldAsync(observer, stats, frameCount: 6, QueueFullPolicy.Wait);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => ((long)i, 1000L + i)), observer.Processed.ToArray());
+        Assert.Empty(observer.Skipped);
+        Assert.Equal(0, stats.DetectedDropped);
+        Assert.Equal(6, stats.FramesProcessed);
+        Assert.All(frames, f => Assert.True(f.IsDisposed));
+    }
+
+    /// <summary>
+    /// Runs both stages (detected queue of 2) on <paramref name="frameCount"/> frames: frame 0 is detected and then held
+    /// in the read stage until the others have been sent (and <paramref name="releaseAfter"/> is set, when given), so
+    /// they wait in the queues; then the input ends and the stages finish.
+    /// </summary>
+    private async Task<Frame[]> RunWithFirstFrameHeldAsync(
+        RecordingObserver observer, PipelineStats stats, int frameCount, QueueFullPolicy whenFull, ManualResetEventSlim? releaseAfter = null)
+    {
+        var reader = new HeldFirstReader();
+        using var worker = Worker(reader, observer, stats, detectedQueueCapacity: 2, whenFull);
         var input = Channel.CreateUnbounded<Frame>();
-        var frames = Enumerable.Range(0, 6).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
+        var frames = Enumerable.Range(0, frameCount).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
         using var stop = new CancellationTokenSource(Bound);
         var stages = Task.Run(() => worker.RunStagesAsync(input.Reader, stop.Token));
 
-        // Frame 0 is held in the read stage; five more frames arrive, more than the detected queue holds.
         Assert.True(input.Writer.TryWrite(frames[0]));
         Assert.True(reader.Entered.Wait(Bound), "the read stage never took frame 0");
         foreach (var frame in frames[1..])
@@ -85,15 +85,11 @@ public sealed class PipelineObserverTests : IDisposable
             Assert.True(input.Writer.TryWrite(frame));
         }
 
-        input.Writer.Complete();
+        Assert.True(releaseAfter?.Wait(Bound) ?? true, "the awaited pipeline event never came");
         reader.Release.Set();
+        input.Writer.Complete();
         await stages.WaitAsync(Bound);
-
-        Assert.Equal(Enumerable.Range(0, 6).Select(i => ((long)i, 1000L + i)), observer.Processed.ToArray());
-        Assert.Empty(observer.Skipped);
-        Assert.Equal(0, stats.DetectedDropped);
-        Assert.Equal(6, stats.FramesProcessed);
-        Assert.All(frames, f => Assert.True(f.IsDisposed));
+        return frames;
     }
 
     public void Dispose()
@@ -107,8 +103,7 @@ public sealed class PipelineObserverTests : IDisposable
     }
 
     private PlatePipelineWorker Worker(
-        IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity,
-        QueueFullPolicy whenFull = QueueFullPolicy.DropOldest)
+        IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity, QueueFullPolicy whenFull)
     {
         var time = TimeProvider.System;
         var evidence = Options.Create(new EvidenceOptions());
