@@ -15,18 +15,8 @@ public sealed class GroupCommitReceiverTests
     public async Task With_group_commit_every_package_sent_twice_is_stored_accepted_and_noticed_exactly_once()
     {
         await using var sut = await ScaleOutUnderTest.StartAsync(nodes: 2, devices: 3, "--Receiver:MaxBatchPackages=16", "--Receiver:MaxBatchWait=00:00:00.005");
-        const int PerDevice = 10;
-        var sent = new List<Guid>();
-        for (var i = 0; i < PerDevice; i++)
-        {
-            foreach (var device in sut.Devices)
-            {
-                var package = device.Signer.Next();
-                sent.Add(package.Manifest.EventId);
-                Assert.True(await device.PublishAsync(package));
-                Assert.True(await device.PublishAsync(package)); // a copy: a duplicate on the other node or in the same batch
-            }
-        }
+        // Each package twice: the copy is a duplicate on the other node or in the same batch.
+        var sent = await sut.PublishRoundsAsync(rounds: 10, copies: 2);
 
         Assert.True(await Eventually.HoldsAsync(() => sut.NationalService<NoticeRegistry>().All().Count == sent.Count
             && sut.NodeService<IEvidenceStore>(0).CountByState()[ForwardState.Forwarded] == sent.Count, TimeSpan.FromSeconds(60)));

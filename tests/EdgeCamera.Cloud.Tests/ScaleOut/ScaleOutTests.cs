@@ -12,17 +12,7 @@ public sealed class ScaleOutTests
     public async Task Two_receivers_on_one_postgres_share_the_devices_and_store_and_forward_every_package_exactly_once()
     {
         await using var sut = await ScaleOutUnderTest.StartAsync(nodes: 2, devices: 3);
-        const int PerDevice = 20;
-        var sent = new List<Guid>();
-        for (var i = 0; i < PerDevice; i++)
-        {
-            foreach (var device in sut.Devices)
-            {
-                var package = device.Signer.Next();
-                sent.Add(package.Manifest.EventId);
-                Assert.True(await device.PublishAsync(package));
-            }
-        }
+        var sent = await sut.PublishRoundsAsync(rounds: 20);
 
         Assert.True(await Eventually.HoldsAsync(() => sut.Devices.Sum(d => d.Acks.Count) >= sent.Count, TimeSpan.FromSeconds(60)));
         var notices = sut.NationalService<NoticeRegistry>().All();

@@ -93,6 +93,27 @@ public sealed class ScaleOutUnderTest : IAsyncDisposable
         throw new TimeoutException($"receiver node {node + 1} did not subscribe within 30 s");
     }
 
+    /// <summary>Round by round, each device signs its next package and publishes it <paramref name="copies"/> times
+    /// (a copy is a duplicate the receivers must absorb); the event ids sent, once each.</summary>
+    public async Task<List<Guid>> PublishRoundsAsync(int rounds, int copies = 1)
+    {
+        var sent = new List<Guid>();
+        for (var i = 0; i < rounds; i++)
+        {
+            foreach (var device in Devices)
+            {
+                var package = device.Signer.Next();
+                sent.Add(package.Manifest.EventId);
+                for (var c = 0; c < copies; c++)
+                {
+                    Assert.True(await device.PublishAsync(package));
+                }
+            }
+        }
+
+        return sent;
+    }
+
     public T NodeService<T>(int node)
         where T : notnull => (T)Nodes[node].Services.GetService(typeof(T))!;
 
