@@ -28,21 +28,17 @@ public static class JpegEncoder
     /// <summary>Encodes <paramref name="box"/> of a packed BGR24 image (stride = width × 3).</summary>
     public static byte[] EncodeBgr(ReadOnlySpan<byte> bgr, int width, int height, PixelBox box, int quality)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(bgr.Length, width * height * 3);
-        PixelBox clamped = box.Clamp(width, height);
-        if (clamped.IsEmpty)
-        {
-            throw new ArgumentOutOfRangeException(nameof(box), box, "The box does not overlap the image.");
-        }
-
-        return TurboJpegApi.IsAvailable
-            ? EncodeWithTurboJpeg(bgr, width, clamped, Math.Clamp(quality, 1, 100))
-            : EncodeWithSkia(bgr, width, clamped, Math.Clamp(quality, 1, 100));
+        byte[] jpeg = [];
+        Encode(bgr, width, height, box, quality, ref jpeg, exactSize: true);
+        return jpeg;
     }
 
     /// <summary>As <see cref="EncodeBgr"/>, into <paramref name="buffer"/> (grown when too small, else reused): the
     /// JPEG's length. For a caller that keeps many JPEGs and reuses their buffers (the frame ring).</summary>
-    public static int EncodeBgrInto(ReadOnlySpan<byte> bgr, int width, int height, PixelBox box, int quality, ref byte[] buffer)
+    public static int EncodeBgrInto(ReadOnlySpan<byte> bgr, int width, int height, PixelBox box, int quality, ref byte[] buffer) =>
+        Encode(bgr, width, height, box, quality, ref buffer, exactSize: false);
+
+    private static int Encode(ReadOnlySpan<byte> bgr, int width, int height, PixelBox box, int quality, ref byte[] buffer, bool exactSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bgr.Length, width * height * 3);
         PixelBox clamped = box.Clamp(width, height);
@@ -51,12 +47,19 @@ public static class JpegEncoder
             throw new ArgumentOutOfRangeException(nameof(box), box, "The box does not overlap the image.");
         }
 
+        quality = Math.Clamp(quality, 1, 100);
         if (TurboJpegApi.IsAvailable)
         {
-            return EncodeWithTurboJpeg(bgr, width, clamped, Math.Clamp(quality, 1, 100), ref buffer, exactSize: false);
+            return EncodeWithTurboJpeg(bgr, width, clamped, quality, ref buffer, exactSize);
         }
 
-        byte[] jpeg = EncodeWithSkia(bgr, width, clamped, Math.Clamp(quality, 1, 100));
+        byte[] jpeg = EncodeWithSkia(bgr, width, clamped, quality);
+        if (exactSize)
+        {
+            buffer = jpeg;
+            return jpeg.Length;
+        }
+
         return CopyOut(jpeg, ref buffer, exactSize: false);
     }
 
