@@ -50,7 +50,7 @@ internal sealed record LiveRun(
         var targetFrames = (long)Math.Round(duration.TotalSeconds * truth.Fps);
         var options = new CameraOptions { Url = url, WidthPx = truth.Width, HeightPx = truth.Height };
         using var camera = new FfmpegCamera(options, logs.CreateLogger<FfmpegCamera>(), time);
-        var observer = new LiveObserver(time);
+        var observer = new StageObserver(time);
         using var harness = new PipelineHarness(camera, engine, time, observer);
         using var stop = new CancellationTokenSource(duration + StartAllowance);
         using var stopWatching = new CancellationTokenSource();

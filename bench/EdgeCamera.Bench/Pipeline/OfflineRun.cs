@@ -39,7 +39,7 @@ internal sealed record OfflineRun(
     public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeSpan limit, TimeProvider time)
     {
         using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
-        var observer = new LiveObserver(time);
+        var observer = new StageObserver(time);
         var pipeline = new PipelineOptions { DetectedQueueFull = QueueFullPolicy.Wait };
         using var stop = new CancellationTokenSource(limit + StopAllowance);
         var asked0 = engine.SecondOpinionsAsked;

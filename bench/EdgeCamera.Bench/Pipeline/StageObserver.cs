@@ -4,14 +4,14 @@ using EdgeCamera.Vision;
 namespace EdgeCamera.Bench.Pipeline;
 
 /// <summary>
-/// The live run's view of the worker's two stages: per frame read, its latency from the capture stamp to the moment
+/// The live and offline runs' view of the worker's two stages: per frame read, its latency from the capture stamp to the moment
 /// the read stage finished it (and, for the frames that completed a vehicle, that latency per read); frames the
 /// queue between the stages dropped; every read emitted, including the tracker's flush at stop. The read stage's
 /// calls (<see cref="FrameProcessed"/>, <see cref="VehiclesFlushed"/>) come on one thread; drops on the detect
 /// stage's: the capture-stamp span is shared under a lock, the rest is the read thread's alone and is read by the
 /// run only after the stages have finished.
 /// </summary>
-internal sealed class LiveObserver(TimeProvider time) : IPipelineObserver
+internal sealed class StageObserver(TimeProvider time) : IPipelineObserver
 {
     private readonly Lock _span = new();
     private long _firstCapture;
