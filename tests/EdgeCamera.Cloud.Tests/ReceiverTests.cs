@@ -181,7 +181,7 @@ public sealed class ReceiverTests
         Assert.Equal(4, sut.NationalService<FaultInjector>().FailuresInjected);
     }
 
-    /// <summary>Flips one bit a few bytes into the first value after <paramref name="marker"/>.</summary>
+    /// <summary>Changes one base64 letter a few characters into the first value after <paramref name="marker"/>.</summary>
     private static byte[] Tamper(byte[] package, string marker, int offset)
     {
         var copy = (byte[])package.Clone();
