@@ -1,20 +1,22 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using EdgeCamera.Bench.Engines;
+using EdgeCamera.Hardware.Camera;
 
 namespace EdgeCamera.Bench;
 
 /// <summary>
-/// Command line: <c>[--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]</c>.
+/// Command line: <c>[--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N] [--pixel-format i420|bgr24]</c>.
 /// </summary>
-internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, string ModelsDir, TimeSpan? LiveDuration, TimeSpan OfflineLimit)
+internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, string ModelsDir, TimeSpan? LiveDuration, TimeSpan OfflineLimit, FramePixelFormat PixelFormat)
 {
     public const string Usage =
-        "usage: EdgeCamera.Bench [--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N]\n" +
+        "usage: EdgeCamera.Bench [--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N] [--pixel-format i420|bgr24]\n" +
         "  --engines          which engines, in this order (default: all four)\n" +
         "  --models DIR       plate-detector.onnx and plate-recogniser.onnx (+ .json) for the onnx engines (default: models)\n" +
         "  --seconds N        live run per engine, 1–600 s (default: one clip length)\n" +
-        "  --offline-seconds N  offline run per engine at most, 1–600 s (default 45; a faster engine does the whole clip)";
+        "  --offline-seconds N  offline run per engine at most, 1–600 s (default 45; a faster engine does the whole clip)\n" +
+        "  --pixel-format F   what the decoder writes: i420 (default, as the unit's camera) or bgr24";
 
     /// <summary>Longest run allowed per engine and phase: ten minutes.</summary>
     private const int MaxSeconds = 600;
@@ -29,6 +31,7 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
         TimeSpan? live = null;
         var offline = DefaultOfflineLimit;
         var models = "models";
+        var format = FramePixelFormat.I420;
         IReadOnlyList<BenchEngineKind> engines = Enum.GetValues<BenchEngineKind>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -39,6 +42,7 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
                 "--offline-seconds" => TrySeconds(value, out var s) && Set(ref offline, s),
                 "--models" => value is not null && Set(ref models, value),
                 "--engines" => TryEngines(value, out var e) && Set(ref engines, e),
+                "--pixel-format" => TryFormat(value, out var f) && Set(ref format, f),
                 _ => false,
             };
             if (!ok)
@@ -50,7 +54,7 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
             i++;
         }
 
-        parsed = new BenchArguments(engines, models, live, offline);
+        parsed = new BenchArguments(engines, models, live, offline, format);
         return true;
     }
 
@@ -58,6 +62,12 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
     {
         target = value;
         return true;
+    }
+
+    private static bool TryFormat(string? value, out FramePixelFormat format)
+    {
+        format = value switch { "i420" => FramePixelFormat.I420, "bgr24" => FramePixelFormat.Bgr24, _ => (FramePixelFormat)(-1) };
+        return Enum.IsDefined(format);
     }
 
     private static bool TrySeconds(string? value, out TimeSpan seconds)

@@ -37,7 +37,7 @@ var c = CultureInfo.InvariantCulture;
 var loadBefore = MachineInfo.LoadAverage1Min();
 var engineNames = string.Join(", ", arguments.Engines.Select(BenchEngineNames.Of));
 Console.WriteLine(string.Create(c, $"EdgeCamera bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {MachineInfo.CpuModel()}, load average (1 min) {loadBefore:F2} at start"));
-Console.WriteLine($"Engines: {engineNames}; models from {Path.GetFullPath(arguments.ModelsDir)}");
+Console.WriteLine($"Engines: {engineNames}; models from {Path.GetFullPath(arguments.ModelsDir)}; decoder writes {arguments.PixelFormat}");
 
 Console.WriteLine("Rendering or finding the simulated camera's clip (seed 1)…");
 var clipDir = await SimulatedCamera.RenderAsync(1);
@@ -48,7 +48,7 @@ Console.WriteLine(string.Create(c, $"Clip: {truth.Width}x{truth.Height} at {trut
 Console.WriteLine("Decode-only ceiling (ffmpeg -f null)…");
 var nullDecodeFps = await NullDecode.FramesPerSecondAsync("ffmpeg", clip, truth.Frames, runs: 2);
 Console.WriteLine("Decode through FfmpegCamera…");
-var cameraDecode = await CameraDecodeResult.MeasureAsync(clip, truth.Width, truth.Height, logs, time);
+var cameraDecode = await CameraDecodeResult.MeasureAsync(clip, truth.Width, truth.Height, arguments.PixelFormat, logs, time);
 
 var liveDuration = arguments.LiveDuration ?? TimeSpan.FromSeconds((double)truth.Frames / truth.Fps);
 var results = new List<EngineResult>();

@@ -8,11 +8,15 @@ namespace EdgeCamera.Hardware.Tests;
 /// <summary>The camera reader against the real simulated RTSP camera on 127.0.0.1.</summary>
 public sealed class FfmpegCameraTests
 {
-    [Fact]
-    public async Task Frames_arrive_at_full_size_in_order_from_the_rtsp_stream()
+    [Theory]
+    [InlineData(FramePixelFormat.I420)]
+    [InlineData(FramePixelFormat.Bgr24)]
+    public async Task Frames_arrive_at_full_size_in_order_from_the_rtsp_stream(FramePixelFormat format)
     {
         using var server = await SimulatedCamera.StartAsync();
-        using var camera = new FfmpegCamera(Options(server.Url), NullLogger<FfmpegCamera>.Instance, TimeProvider.System);
+        var options = Options(server.Url);
+        options.PixelFormat = format;
+        using var camera = new FfmpegCamera(options, NullLogger<FfmpegCamera>.Instance, TimeProvider.System);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var session = camera.RunSessionAsync(cts.Token);
 
@@ -23,6 +27,8 @@ public sealed class FfmpegCameraTests
             {
                 Assert.Equal(1920, frame.Width);
                 Assert.Equal(1080, frame.Height);
+                Assert.Equal(format, frame.Format);
+                Assert.Equal(Frame.ByteCount(1920, 1080, format), frame.ReadOnlyPixels.Length);
                 Assert.True(frame.ReadOnlyPixels.ContainsAnyExcept((byte)0), "frame is all black");
                 sequences.Add(frame.Sequence);
             }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using EdgeCamera.Hardware.Camera;
 using SkiaSharp;
 
 namespace EdgeCamera.Vision.Tests;
@@ -11,7 +12,7 @@ public sealed class EvidenceImagesTests
         const int width = 320, height = 240;
         byte[] pixels = ArrayPool<byte>.Shared.Rent(width * height * 3);
         pixels.AsSpan(0, width * height * 3).Fill(128);
-        var images = new EvidenceImages(pixels, width, height, new PixelBox(100, 100, 60, 20), quality: 85);
+        var images = new EvidenceImages(pixels, width, height, FramePixelFormat.Bgr24, new PixelBox(100, 100, 60, 20), quality: 85);
 
         byte[] frame = images.FrameJpeg;
         byte[] crop = images.CropJpeg;
@@ -33,7 +34,7 @@ public sealed class EvidenceImagesTests
     {
         byte[] pixels = ArrayPool<byte>.Shared.Rent(64 * 48 * 3);
         pixels.AsSpan(0, 64 * 48 * 3).Fill(90);
-        var images = new EvidenceImages(pixels, 64, 48, new PixelBox(8, 8, 20, 10), quality: 80);
+        var images = new EvidenceImages(pixels, 64, 48, FramePixelFormat.Bgr24, new PixelBox(8, 8, 20, 10), quality: 80);
 
         images.Encode();
         byte[] frame = images.FrameJpeg;

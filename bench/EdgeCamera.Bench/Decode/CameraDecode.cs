@@ -9,10 +9,10 @@ internal sealed record CameraDecodeResult(long FramesRead, long FramesDropped, T
 {
     public double FramesPerSecond => FramesRead / Wall.TotalSeconds;
 
-    public static async Task<CameraDecodeResult> MeasureAsync(string clip, int width, int height, ILoggerFactory logs, TimeProvider time)
+    public static async Task<CameraDecodeResult> MeasureAsync(string clip, int width, int height, FramePixelFormat format, ILoggerFactory logs, TimeProvider time)
     {
         using var script = new FileDecoderScript();
-        var options = new CameraOptions { Url = clip, WidthPx = width, HeightPx = height, FfmpegPath = script.Path };
+        var options = new CameraOptions { Url = clip, WidthPx = width, HeightPx = height, FfmpegPath = script.Path, PixelFormat = format };
         using var camera = new FfmpegCamera(options, logs.CreateLogger<FfmpegCamera>(), time);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var sw = Stopwatch.StartNew();

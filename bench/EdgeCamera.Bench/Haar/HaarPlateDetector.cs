@@ -16,6 +16,7 @@ internal sealed class HaarPlateDetector : IPlateDetector, IDisposable
     private readonly CascadeClassifier _cascade;
     private readonly Mat _grey = new();
     private readonly Mat _small = new();
+    private readonly Mat _lumaToGrey = LumaTable();
     private readonly List<PlateCandidate> _ranked = new(32);
 
     public HaarPlateDetector(HaarDetectorOptions options)
@@ -40,9 +41,18 @@ internal sealed class HaarPlateDetector : IPlateDetector, IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         using (var pin = frame.PixelMemory.Pin())
-        using (var bgr = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, (IntPtr)pin.Pointer, frame.Stride))
         {
-            Cv2.CvtColor(bgr, _grey, ColorConversionCodes.BGR2GRAY);
+            if (frame.Format == FramePixelFormat.I420)
+            {
+                // The luma plane is the grey picture already (limited range, expanded as the unit's code does).
+                using var luma = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC1, (IntPtr)pin.Pointer, frame.Width);
+                Cv2.LUT(luma, _lumaToGrey, _grey);
+            }
+            else
+            {
+                using var bgr = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, (IntPtr)pin.Pointer, frame.Stride);
+                Cv2.CvtColor(bgr, _grey, ColorConversionCodes.BGR2GRAY);
+            }
         }
 
         double scale = Math.Min(1.0, (double)_options.WorkingWidthPx / frame.Width);
@@ -86,5 +96,17 @@ internal sealed class HaarPlateDetector : IPlateDetector, IDisposable
         _cascade.Dispose();
         _grey.Dispose();
         _small.Dispose();
+        _lumaToGrey.Dispose();
+    }
+
+    private static Mat LumaTable()
+    {
+        var table = new Mat(1, 256, MatType.CV_8UC1);
+        for (int y = 0; y < 256; y++)
+        {
+            table.Set(0, y, FrameBgr.GreyOf((byte)y));
+        }
+
+        return table;
     }
 }

@@ -45,10 +45,10 @@ internal sealed record LiveRun(
 
     public double ProcessedPerSecond => Processed / StreamWall.TotalSeconds;
 
-    public static async Task<LiveRun> RunAsync(string url, SimcamGroundTruth truth, BenchEngine engine, TimeSpan duration, ILoggerFactory logs, TimeProvider time)
+    public static async Task<LiveRun> RunAsync(string url, SimcamGroundTruth truth, BenchEngine engine, TimeSpan duration, FramePixelFormat format, ILoggerFactory logs, TimeProvider time)
     {
         var targetFrames = (long)Math.Round(duration.TotalSeconds * truth.Fps);
-        var options = new CameraOptions { Url = url, WidthPx = truth.Width, HeightPx = truth.Height };
+        var options = new CameraOptions { Url = url, WidthPx = truth.Width, HeightPx = truth.Height, PixelFormat = format };
         using var camera = new FfmpegCamera(options, logs.CreateLogger<FfmpegCamera>(), time);
         var observer = new StageObserver(time);
         using var harness = new PipelineHarness(camera, engine, time, observer);

@@ -36,7 +36,7 @@ internal sealed record OfflineRun(
 
     public double FramesPerSecond => Frames / Wall.TotalSeconds;
 
-    public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeSpan limit, TimeProvider time)
+    public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeSpan limit, FramePixelFormat format, TimeProvider time)
     {
         using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
         var observer = new StageObserver(time);
@@ -56,7 +56,7 @@ internal sealed record OfflineRun(
             var cpu0 = CpuTimes.Now();
             var start = time.GetTimestamp();
             var stages = Task.Run(() => harness.RunStagesAsync(decoded.Reader, stop.Token), CancellationToken.None);
-            stoppedAtLimit = await FeedAsync(clip, truth, decoded.Writer, start, limit, time, stop.Token);
+            stoppedAtLimit = await FeedAsync(clip, truth, format, decoded.Writer, start, limit, time, stop.Token);
             await stages;
             wall = time.GetElapsedTime(start);
             cpu = CpuTimes.Now() - cpu0; // the decoder has exited: its time is in ReapedChildren
@@ -64,7 +64,7 @@ internal sealed record OfflineRun(
         }
 
         var frames = observer.FrameLatencyMs.Count;
-        var stepMs = await TimeFrameStepAsync(clip, truth, engine, time);
+        var stepMs = await TimeFrameStepAsync(clip, truth, format, engine, time);
         return new OfflineRun(
             frames, truth.Frames, stoppedAtLimit, wall, new Percentiles(observer.FrameLatencyMs), new Percentiles(stepMs),
             PlateScore.Of(observer.Emitted, truth, frames), cpu, stats.Detections, stats.Reads, engine.SecondOpinionsAsked - asked0);
@@ -72,12 +72,12 @@ internal sealed record OfflineRun(
 
     /// <summary>Decodes the clip into the stages' queue, waiting when it is full; true when the time limit cut it short.</summary>
     private static async Task<bool> FeedAsync(
-        string clip, SimcamGroundTruth truth, ChannelWriter<Frame> decoded, long start, TimeSpan limit, TimeProvider time, CancellationToken ct)
+        string clip, SimcamGroundTruth truth, FramePixelFormat format, ChannelWriter<Frame> decoded, long start, TimeSpan limit, TimeProvider time, CancellationToken ct)
     {
         long frames = 0;
         try
         {
-            using var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, truth.Fps, time);
+            using var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, format, truth.Fps, time);
             while (frames < truth.Frames && await source.ReadAsync(ct) is { } frame)
             {
                 try
@@ -107,13 +107,13 @@ internal sealed record OfflineRun(
 
     /// <summary>The frame step alone, one frame after the other on this thread, over the clip's first frames, for at
     /// most <see cref="StepLimit"/> (a slow engine is timed on the frames it covered by then).</summary>
-    private static async Task<List<double>> TimeFrameStepAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeProvider time)
+    private static async Task<List<double>> TimeFrameStepAsync(string clip, SimcamGroundTruth truth, FramePixelFormat format, BenchEngine engine, TimeProvider time)
     {
         using var limit = new CancellationTokenSource(StepLimit);
         var ct = limit.Token;
         using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
         using var harness = new PipelineHarness(unusedCamera, engine, time);
-        using var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, truth.Fps, time);
+        using var source = RawVideoFile.Open("ffmpeg", clip, truth.Width, truth.Height, format, truth.Fps, time);
         var completed = new List<VehicleRead>();
         var stepMs = new List<double>(StepFrames);
         while (stepMs.Count < Math.Min(StepFrames, truth.Frames) && !ct.IsCancellationRequested

@@ -23,7 +23,7 @@ internal static class ResultTable
         sb.Append("|---|").AppendJoin(string.Empty, engines.Select(_ => "---|")).AppendLine("---|");
         Row(sb, "Engine", engines, e => e.Error is null ? e.Description : $"cannot run: {e.Error}", "—");
         Shared(sb, "Decode-only ceiling, `ffmpeg -i road.mp4 -f null -` (best of 2)", engines.Count, string.Create(C, $"{nullDecodeFps:F0} frames/s (same clip for every engine)"), "—");
-        Shared(sb, "Decode through `FfmpegCamera` (file → BGR24 pipe → frames)", engines.Count, string.Create(C, $"{cameraDecode.FramesPerSecond:F0} frames/s ({cameraDecode.FramesRead} read, {cameraDecode.FramesDropped} dropped)"), "—");
+        Shared(sb, "Decode through `FfmpegCamera` (file → raw-frame pipe → frames)", engines.Count, string.Create(C, $"{cameraDecode.FramesPerSecond:F0} frames/s ({cameraDecode.FramesRead} read, {cameraDecode.FramesDropped} dropped)"), "—");
 
         Offline(sb, "Offline end to end, every frame detected (the unit's two stages, queues that wait)", engines, o => string.Create(C, $"{o.FramesPerSecond:F1} frames/s"), "≥ 40 frames/s");
         Offline(sb, "Offline as a fraction of the decode-only ceiling (of the `FfmpegCamera` rate)", engines, o => string.Create(C, $"{o.FramesPerSecond / nullDecodeFps:P1} ({o.FramesPerSecond / cameraDecode.FramesPerSecond:P1})"), "—");

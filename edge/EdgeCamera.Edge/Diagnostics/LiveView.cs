@@ -84,7 +84,7 @@ public sealed class LiveView(IOptions<DiagnosticsOptions> options, TimeProvider 
         var width = frame.Width / step;
         var height = frame.Height / step;
         var buffer = ArrayPool<byte>.Shared.Rent(width * height * 3);
-        Downscale(frame, step, width, height, buffer);
+        FrameBgr.Copy(frame, 0, 0, width * step, height * step, step, buffer);
         var (sequence, capturedAt, fullWidth, fullHeight) = (frame.Sequence, frame.CapturedAtUtc, frame.Width, frame.Height);
         _ = Task.Run(() =>
         {
@@ -145,28 +145,6 @@ public sealed class LiveView(IOptions<DiagnosticsOptions> options, TimeProvider 
             }
 
             _aiming.Enqueue(sample);
-        }
-    }
-
-    private static void Downscale(Frame frame, int step, int width, int height, byte[] into)
-    {
-        var src = frame.ReadOnlyPixels;
-        for (var y = 0; y < height; y++)
-        {
-            var row = src.Slice(y * step * frame.Stride, frame.Stride);
-            var dst = into.AsSpan(y * width * 3, width * 3);
-            if (step == 1)
-            {
-                row[..(width * 3)].CopyTo(dst);
-                continue;
-            }
-
-            for (int x = 0, s = 0, d = 0; x < width; x++, s += step * 3, d += 3)
-            {
-                dst[d] = row[s];
-                dst[d + 1] = row[s + 1];
-                dst[d + 2] = row[s + 2];
-            }
         }
     }
 }

@@ -22,19 +22,13 @@ public static class PlateImageQuality
             return false;
         }
 
+        // BT.601 luma: the I420 luma plane expanded to full range, or (29 B + 150 G + 77 R) / 256 of a BGR frame.
         var grey = new byte[b.Width * b.Height];
-        var pixels = frame.ReadOnlyPixels;
+        FrameBgr.CopyGrey(frame, b.X, b.Y, b.Width, b.Height, grey);
         long lumaSum = 0;
-        for (var y = 0; y < b.Height; y++)
+        foreach (var l in grey)
         {
-            var row = pixels.Slice(((b.Y + y) * frame.Stride) + (b.X * 3), b.Width * 3);
-            for (var x = 0; x < b.Width; x++)
-            {
-                // BT.601 luma in fixed point: (29 B + 150 G + 77 R) / 256.
-                var l = ((29 * row[x * 3]) + (150 * row[(x * 3) + 1]) + (77 * row[(x * 3) + 2])) >> 8;
-                grey[(y * b.Width) + x] = (byte)l;
-                lumaSum += l;
-            }
+            lumaSum += l;
         }
 
         meanLuma = (double)lumaSum / grey.Length;

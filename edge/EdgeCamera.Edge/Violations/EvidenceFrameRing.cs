@@ -134,11 +134,25 @@ public sealed class EvidenceFrameRing
     {
         if (_downscale == 1)
         {
-            return JpegEncoder.EncodeBgrInto(frame.ReadOnlyPixels, frame.Width, frame.Height, new PixelBox(0, 0, frame.Width, frame.Height), _quality, ref buffer);
+            return JpegEncoder.EncodeInto(frame.ReadOnlyPixels, frame.Width, frame.Height, frame.Format, new PixelBox(0, 0, frame.Width, frame.Height), _quality, ref buffer);
         }
 
         var width = frame.Width / _downscale;
         var height = frame.Height / _downscale;
+        if (frame.Format == FramePixelFormat.I420)
+        {
+            var planes = ArrayPool<byte>.Shared.Rent(I420Downscale.SmallLength(frame.Width, frame.Height, _downscale));
+            try
+            {
+                I420Downscale.Shrink(frame, _downscale, planes);
+                return JpegEncoder.EncodeInto(planes, width, height, FramePixelFormat.I420, new PixelBox(0, 0, width, height), _quality, ref buffer);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(planes);
+            }
+        }
+
         var small = ArrayPool<byte>.Shared.Rent(width * height * 3);
         try
         {

@@ -60,6 +60,39 @@ internal sealed class FilterTaps(int outputSize)
         }
     }
 
+    /// <summary>
+    /// Taps for a half-resolution plane (I420 chroma) that give what <paramref name="full"/> gives on that plane
+    /// upsampled to full size by repeating each sample twice (as FFmpeg upsamples chroma when it converts I420 to BGR):
+    /// each half-plane sample weighs the sum of the full taps on the two pixels it covers.
+    /// </summary>
+    public void ComputeHalved(FilterTaps full, int halfSize)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        _stride = (full._stride / 2) + 2;
+        if (_weights.Length < _stride * _start.Length)
+        {
+            _weights = new float[_stride * _start.Length];
+        }
+
+        for (int i = 0; i < _start.Length; i++)
+        {
+            int first = full._start[i] >> 1;
+            Span<float> weights = _weights.AsSpan(i * _stride, _stride);
+            weights.Clear();
+            int count = 0;
+            ReadOnlySpan<float> fullWeights = full._weights.AsSpan(i * full._stride, full._count[i]);
+            for (int k = 0; k < fullWeights.Length; k++)
+            {
+                int at = Math.Min((full._start[i] + k) >> 1, halfSize - 1) - first;
+                weights[at] += fullWeights[k];
+                count = Math.Max(count, at + 1);
+            }
+
+            _start[i] = first;
+            _count[i] = count;
+        }
+    }
+
     /// <summary>The first source pixel output <paramref name="index"/> reads.</summary>
     public int First(int index) => _start[index];
 

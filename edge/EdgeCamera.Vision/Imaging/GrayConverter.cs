@@ -2,7 +2,8 @@ using EdgeCamera.Hardware.Camera;
 
 namespace EdgeCamera.Vision.Imaging;
 
-/// <summary>Converts packed BGR24 frames to luma, optionally box-downscaled by an integer factor.</summary>
+/// <summary>Converts frames to luma, optionally box-downscaled by an integer factor: from BGR24 by the weights below,
+/// from I420 by its luma plane expanded to full range (<see cref="FrameBgr.GreyOf"/>).</summary>
 internal static class GrayConverter
 {
     /// <summary>
@@ -15,6 +16,12 @@ internal static class GrayConverter
         int outWidth = frame.Width / factor;
         int outHeight = frame.Height / factor;
         target.Resize(outWidth, outHeight);
+        if (frame.Format == FramePixelFormat.I420)
+        {
+            DownscaleLuma(frame, factor, target);
+            return;
+        }
+
         ReadOnlySpan<byte> bgr = frame.ReadOnlyPixels;
         int stride = frame.Stride;
         int divisorShiftless = factor * factor * 4;
@@ -43,6 +50,22 @@ internal static class GrayConverter
     public static void Crop(Frame frame, PixelBox box, GrayImage target)
     {
         target.Resize(box.Width, box.Height);
+        if (frame.Format == FramePixelFormat.I420)
+        {
+            ReadOnlySpan<byte> luma = frame.LumaPlane;
+            for (int y = 0; y < box.Height; y++)
+            {
+                ReadOnlySpan<byte> src = luma.Slice(((box.Y + y) * frame.Width) + box.X, box.Width);
+                Span<byte> dst = target.Row(y);
+                for (int x = 0; x < dst.Length; x++)
+                {
+                    dst[x] = FrameBgr.GreyOf(src[x]);
+                }
+            }
+
+            return;
+        }
+
         ReadOnlySpan<byte> bgr = frame.ReadOnlyPixels;
         int stride = frame.Stride;
         for (int y = 0; y < box.Height; y++)
@@ -53,6 +76,30 @@ internal static class GrayConverter
             {
                 int i = x * 3;
                 dst[x] = (byte)((src[i] + (src[i + 1] << 1) + src[i + 2]) >> 2);
+            }
+        }
+    }
+
+    private static void DownscaleLuma(Frame frame, int factor, GrayImage target)
+    {
+        ReadOnlySpan<byte> luma = frame.LumaPlane;
+        int area = factor * factor;
+        for (int oy = 0; oy < target.Height; oy++)
+        {
+            Span<byte> outRow = target.Row(oy);
+            for (int ox = 0; ox < outRow.Length; ox++)
+            {
+                int sum = 0;
+                for (int dy = 0; dy < factor; dy++)
+                {
+                    ReadOnlySpan<byte> px = luma.Slice((((oy * factor) + dy) * frame.Width) + (ox * factor), factor);
+                    for (int i = 0; i < px.Length; i++)
+                    {
+                        sum += px[i];
+                    }
+                }
+
+                outRow[ox] = FrameBgr.GreyOf((byte)(sum / area));
             }
         }
     }

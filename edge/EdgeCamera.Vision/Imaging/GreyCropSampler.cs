@@ -9,7 +9,8 @@ namespace EdgeCamera.Vision.Imaging;
 /// with the shrink factor (so shrinking averages, enlarging interpolates), horizontal pass first, each pass rounded
 /// to a byte as PIL's 8-bit images are. Matching it mattered: on real-dev's held-out Saudi photos a block-mean /
 /// plain-bilinear sampler lost 2 of 53 plates the PIL crops read (models/cards/plate-recogniser.md).
-/// Grey weights: ITU-R BT.601 luma. Not thread-safe; its weight and row buffers grow to the largest box seen.
+/// Grey weights: ITU-R BT.601 luma; of an I420 frame, its luma plane expanded to full range
+/// (<see cref="FrameBgr.GreyOf"/>), the same value for the pixel FFmpeg would have converted to BGR. Not thread-safe; its weight and row buffers grow to the largest box seen.
 /// </summary>
 internal sealed class GreyCropSampler(int width, int height)
 {
@@ -67,7 +68,17 @@ internal sealed class GreyCropSampler(int width, int height)
         // Grey bytes of the source rows and columns the filters touch (PIL converts to "L" before resizing).
         EnsureCapacity(ref _greyRows, rowCount * columnCount);
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        for (int r = 0; r < rowCount; r++)
+        for (int r = 0; r < rowCount && frame.Format == FramePixelFormat.I420; r++)
+        {
+            ReadOnlySpan<byte> luma = pixels.Slice(((firstRow + r) * frame.Width) + firstColumn, columnCount);
+            Span<byte> grey = _greyRows.AsSpan(r * columnCount, columnCount);
+            for (int c = 0; c < columnCount; c++)
+            {
+                grey[c] = FrameBgr.GreyOf(luma[c]);
+            }
+        }
+
+        for (int r = 0; r < rowCount && frame.Format == FramePixelFormat.Bgr24; r++)
         {
             int offset = ((firstRow + r) * frame.Stride) + (firstColumn * 3);
             Span<byte> grey = _greyRows.AsSpan(r * columnCount, columnCount);

@@ -7,7 +7,8 @@ using SkiaSharp;
 namespace EdgeCamera.Vision;
 
 /// <summary>
-/// JPEG encoding of BGR24 frames and crops: libjpeg-turbo's TurboJPEG (Debian libturbojpeg0) when installed — a 1080p
+/// JPEG encoding of frames and crops, BGR24 or I420 (an I420 whole image goes to TurboJPEG as planes, no colour
+/// conversion; an I420 crop is converted to BGR first — it is small): libjpeg-turbo's TurboJPEG (Debian libturbojpeg0) when installed — a 1080p
 /// frame in a fraction of SkiaSharp's time, as it reads BGR directly with SIMD (bench/README.md has the figures) —
 /// else SkiaSharp (bundled linux-x64 and linux-arm64 natives). Both write baseline 4:2:0 JPEG.
 /// </summary>
@@ -16,13 +17,95 @@ public static class JpegEncoder
     public static byte[] Encode(Frame frame, int quality)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return EncodeBgr(frame.ReadOnlyPixels, frame.Width, frame.Height, new PixelBox(0, 0, frame.Width, frame.Height), quality);
+        return Encode(frame.ReadOnlyPixels, frame.Width, frame.Height, frame.Format, new PixelBox(0, 0, frame.Width, frame.Height), quality);
     }
 
     public static byte[] EncodeCrop(Frame frame, PixelBox box, int quality)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return EncodeBgr(frame.ReadOnlyPixels, frame.Width, frame.Height, box, quality);
+        return Encode(frame.ReadOnlyPixels, frame.Width, frame.Height, frame.Format, box, quality);
+    }
+
+    /// <summary>Encodes <paramref name="box"/> of an image laid out as <paramref name="format"/> says.</summary>
+    public static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, FramePixelFormat format, PixelBox box, int quality)
+    {
+        byte[] jpeg = [];
+        EncodeAny(pixels, width, height, format, box, quality, ref jpeg, exactSize: true);
+        return jpeg;
+    }
+
+    /// <summary>As <see cref="Encode(ReadOnlySpan{byte}, int, int, FramePixelFormat, PixelBox, int)"/>, into
+    /// <paramref name="buffer"/> (grown when too small, else reused): the JPEG's length.</summary>
+    public static int EncodeInto(ReadOnlySpan<byte> pixels, int width, int height, FramePixelFormat format, PixelBox box, int quality, ref byte[] buffer) =>
+        EncodeAny(pixels, width, height, format, box, quality, ref buffer, exactSize: false);
+
+    private static int EncodeAny(ReadOnlySpan<byte> pixels, int width, int height, FramePixelFormat format, PixelBox box, int quality, ref byte[] buffer, bool exactSize)
+    {
+        if (format == FramePixelFormat.Bgr24)
+        {
+            return Encode(pixels, width, height, box, quality, ref buffer, exactSize);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixels.Length, Frame.ByteCount(width, height, format));
+        PixelBox clamped = box.Clamp(width, height);
+        if (clamped.IsEmpty)
+        {
+            throw new ArgumentOutOfRangeException(nameof(box), box, "The box does not overlap the image.");
+        }
+
+        if (clamped.Width == width && clamped.Height == height && TurboJpegApi.IsAvailable)
+        {
+            return EncodeI420WithTurboJpeg(pixels, width, height, Math.Clamp(quality, 1, 100), ref buffer, exactSize);
+        }
+
+        byte[] bgr = ArrayPool<byte>.Shared.Rent(clamped.Width * clamped.Height * 3);
+        try
+        {
+            FrameBgr.CopyI420(pixels, width, height, clamped.X, clamped.Y, clamped.Width, clamped.Height, bgr);
+            return Encode(bgr, clamped.Width, clamped.Height, new PixelBox(0, 0, clamped.Width, clamped.Height), quality, ref buffer, exactSize);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bgr);
+        }
+    }
+
+    private static unsafe int EncodeI420WithTurboJpeg(ReadOnlySpan<byte> i420, int width, int height, int quality, ref byte[] buffer, bool exactSize)
+    {
+        nint handle = TurboJpegApi.tjInitCompress();
+        if (handle == 0)
+        {
+            throw new InvalidOperationException("TurboJPEG could not start a compressor.");
+        }
+
+        byte* jpeg = null;
+        byte[] fullRange = ArrayPool<byte>.Shared.Rent(Frame.ByteCount(width, height, FramePixelFormat.I420));
+        try
+        {
+            FrameBgr.ToFullRange(i420, width, height, fullRange);
+            nuint size = 0;
+            fixed (byte* planes = fullRange)
+            {
+                if (TurboJpegApi.tjCompressFromYUV(handle, planes, width, 1, height, TurboJpegApi.Subsampling420,
+                        &jpeg, &size, quality, 0) != 0)
+                {
+                    throw new InvalidOperationException(
+                        $"TurboJPEG could not encode: {Marshal.PtrToStringUTF8(TurboJpegApi.tjGetErrorStr2(handle))}");
+                }
+            }
+
+            return CopyOut(new ReadOnlySpan<byte>(jpeg, checked((int)size)), ref buffer, exactSize);
+        }
+        finally
+        {
+            if (jpeg is not null)
+            {
+                TurboJpegApi.tjFree(jpeg);
+            }
+
+            _ = TurboJpegApi.tjDestroy(handle);
+            ArrayPool<byte>.Shared.Return(fullRange);
+        }
     }
 
     /// <summary>Encodes <paramref name="box"/> of a packed BGR24 image (stride = width × 3).</summary>

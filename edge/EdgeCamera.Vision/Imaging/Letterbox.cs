@@ -6,11 +6,14 @@ using EdgeCamera.Hardware.Camera;
 namespace EdgeCamera.Vision.Imaging;
 
 /// <summary>
-/// Scales a BGR frame into a reused planar RGB float tensor (CHW, pixel/255) of a fixed size, keeping the aspect
+/// Scales a BGR or I420 frame into a reused planar RGB float tensor (CHW, pixel/255) of a fixed size, keeping the aspect
 /// ratio and anchoring the picture at the top-left corner; the rest is filled with the pad value
 /// (models/CONTRACT.md). Resampled as the detector's training images were: Pillow's <c>resize(BILINEAR)</c>, a
 /// separable triangle filter widened by the shrink factor (<see cref="FilterTaps"/>), rounded to a byte at the end
-/// (within 1 of Pillow's, which also rounds between its passes). No allocation once the frame size is known.
+/// (within 1 of Pillow's, which also rounds between its passes). An I420 frame (the camera's) is resampled plane by
+/// plane — luma at full size, U and V at half — and converted to RGB (BT.601 limited range, as FFmpeg converts) only
+/// at the tensor's pixels: a ninth of the colour conversions and half the bytes read of converting the frame first.
+/// No allocation once the frame size is known.
 /// </summary>
 internal sealed class Letterbox
 {
@@ -21,7 +24,12 @@ internal sealed class Letterbox
     private readonly float _pad;
     private FilterTaps _columns = new(1);
     private FilterTaps _rows = new(1);
+    private FilterTaps _chromaColumns = new(1);
+    private FilterTaps _chromaRows = new(1);
     private float[] _accumulator = [];
+    private float[] _uSums = [];
+    private float[] _vSums = [];
+    private FramePixelFormat _format;
     private int _frameWidth;
     private int _frameHeight;
     private int _contentWidth;
@@ -45,9 +53,25 @@ internal sealed class Letterbox
     public void Fill(Frame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (frame.Width != _frameWidth || frame.Height != _frameHeight)
+        if (frame.Width != _frameWidth || frame.Height != _frameHeight || frame.Format != _format)
         {
-            Prepare(frame.Width, frame.Height);
+            Prepare(frame.Width, frame.Height, frame.Format);
+        }
+
+        int plane = _width * _height;
+        if (frame.Format == FramePixelFormat.I420)
+        {
+            ReadOnlySpan<byte> luma = frame.LumaPlane, u = frame.UPlane, v = frame.VPlane;
+            int chromaWidth = frame.ChromaWidth;
+            for (int oy = 0; oy < _contentHeight; oy++)
+            {
+                VerticalPass(luma, frame.Width, frame.Width, _rows, oy, _accumulator);
+                VerticalPass(u, chromaWidth, chromaWidth, _chromaRows, oy, _uSums);
+                VerticalPass(v, chromaWidth, chromaWidth, _chromaRows, oy, _vSums);
+                HorizontalPassYuv(oy * _width, plane);
+            }
+
+            return;
         }
 
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
@@ -56,26 +80,30 @@ internal sealed class Letterbox
             throw new ArgumentException("the frame's pixel buffer is shorter than its size says", nameof(frame));
         }
 
-        int plane = _width * _height;
         for (int oy = 0; oy < _contentHeight; oy++)
         {
-            VerticalPass(pixels, frame.Stride, oy);
+            VerticalPass(pixels, frame.Stride, frame.Width * 3, _rows, oy, _accumulator);
             HorizontalPass(oy * _width, plane);
         }
     }
 
-    // Vertical pass first, one output row at a time: the taps' source rows (whole frame width, interleaved BGR) are
+    // Vertical pass first, one output row at a time: the taps' source rows (whole plane width; interleaved BGR or one
+    // I420 plane) are
     // summed into a float row with System.Numerics.Vector (AVX2 here, NEON on the unit), so the horizontal pass only
     // sees the 360 output rows instead of all 1080 source rows, and its row stays in L1. Pillow runs the horizontal
     // pass first and rounds to a byte between the passes; this order keeps the sum in float, so a value may differ
     // from Pillow's by 1 of 255 (PreprocessingTests). Cost per 1080p frame (MicroBench ShortRun, 2026-11-26): 20.0 ms
     // horizontal-first with a byte between the passes; see bench/README.md for this version's figure.
-    private void VerticalPass(ReadOnlySpan<byte> pixels, int stride, int outputRow)
+    private static void VerticalPass(ReadOnlySpan<byte> pixels, int stride, int rowBytes, FilterTaps rows, int outputRow, float[] accumulator)
     {
-        int rowBytes = _frameWidth * 3;
-        ReadOnlySpan<float> weights = _rows.Weights(outputRow, out int firstRow);
+        ReadOnlySpan<float> weights = rows.Weights(outputRow, out int firstRow);
+        if (pixels.Length < ((rows.Last(outputRow) - 1) * stride) + rowBytes)
+        {
+            throw new ArgumentException("the frame's pixel buffer is shorter than its size says", nameof(pixels));
+        }
+
         ref byte source = ref MemoryMarshal.GetReference(pixels);
-        ref float sums = ref MemoryMarshal.GetArrayDataReference(_accumulator);
+        ref float sums = ref MemoryMarshal.GetArrayDataReference(accumulator);
         int lanes = Vector<byte>.Count;
         int floatLanes = Vector<float>.Count;
         int i = 0;
@@ -144,13 +172,59 @@ internal sealed class Letterbox
         }
     }
 
+    // The I420 form of HorizontalPass: luma with the frame's column taps, U and V with the same taps folded onto the
+    // half-width plane (FilterTaps.ComputeHalved: as if FFmpeg had upsampled the chroma to BGR first), then
+    // BT.601 limited range to RGB (the float form of FFmpeg's matrix: Y' = 255/219 (Y − 16), chroma ×255/224).
+    private void HorizontalPassYuv(int rowBase, int plane)
+    {
+        const float LumaGain = 255f / 219f, Rv = 1.596027f, Gu = 0.391762f, Gv = 0.812968f, Bu = 2.017232f;
+        int[] starts = _columns.Starts, counts = _columns.Counts;
+        int[] chromaStarts = _chromaColumns.Starts, chromaCounts = _chromaColumns.Counts;
+        int weightStride = _columns.WeightStride, chromaStride = _chromaColumns.WeightStride;
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(_columns.WeightTable);
+        ref float chromaWeights = ref MemoryMarshal.GetArrayDataReference(_chromaColumns.WeightTable);
+        ref float lumaSums = ref MemoryMarshal.GetArrayDataReference(_accumulator);
+        ref float uSums = ref MemoryMarshal.GetArrayDataReference(_uSums);
+        ref float vSums = ref MemoryMarshal.GetArrayDataReference(_vSums);
+        ref float tensor = ref MemoryMarshal.GetArrayDataReference(_tensor);
+        for (int ox = 0; ox < _contentWidth; ox++)
+        {
+            ref float p = ref Unsafe.Add(ref lumaSums, starts[ox]);
+            ref float w = ref Unsafe.Add(ref weights, ox * weightStride);
+            float y = 0;
+            for (int k = 0, count = counts[ox]; k < count; k++)
+            {
+                y += Unsafe.Add(ref w, k) * Unsafe.Add(ref p, k);
+            }
+
+            ref float pu = ref Unsafe.Add(ref uSums, chromaStarts[ox]);
+            ref float pv = ref Unsafe.Add(ref vSums, chromaStarts[ox]);
+            ref float cw = ref Unsafe.Add(ref chromaWeights, ox * chromaStride);
+            float u = 0, v = 0;
+            for (int k = 0, count = chromaCounts[ox]; k < count; k++)
+            {
+                float wk = Unsafe.Add(ref cw, k);
+                u += wk * Unsafe.Add(ref pu, k);
+                v += wk * Unsafe.Add(ref pv, k);
+            }
+
+            float luma = LumaGain * (y - 16f);
+            u -= 128f;
+            v -= 128f;
+            Unsafe.Add(ref tensor, rowBase + ox) = ToUnit(luma + (Rv * v));
+            Unsafe.Add(ref tensor, plane + rowBase + ox) = ToUnit(luma - (Gu * u) - (Gv * v));
+            Unsafe.Add(ref tensor, (2 * plane) + rowBase + ox) = ToUnit(luma + (Bu * u));
+        }
+    }
+
     // Rounded to a byte first, as the training images were stored, then scaled to [0, 1].
     private static float ToUnit(float value) => Math.Clamp(MathF.Round(value), 0f, 255f) * InverseByte;
 
-    private void Prepare(int frameWidth, int frameHeight)
+    private void Prepare(int frameWidth, int frameHeight, FramePixelFormat format)
     {
         _frameWidth = frameWidth;
         _frameHeight = frameHeight;
+        _format = format;
         Scale = Math.Min((double)_width / frameWidth, (double)_height / frameHeight);
         _contentWidth = Math.Max(1, Math.Min(_width, (int)Math.Round(frameWidth * Scale)));
         _contentHeight = Math.Max(1, Math.Min(_height, (int)Math.Round(frameHeight * Scale)));
@@ -158,7 +232,18 @@ internal sealed class Letterbox
         _columns.Compute(0, frameWidth, frameWidth);
         _rows = new FilterTaps(_contentHeight);
         _rows.Compute(0, frameHeight, frameHeight);
-        _accumulator = new float[frameWidth * 3];
+        _accumulator = new float[format == FramePixelFormat.I420 ? frameWidth : frameWidth * 3];
+        if (format == FramePixelFormat.I420)
+        {
+            int chromaWidth = (frameWidth + 1) / 2, chromaHeight = (frameHeight + 1) / 2;
+            _chromaColumns = new FilterTaps(_contentWidth);
+            _chromaColumns.ComputeHalved(_columns, chromaWidth);
+            _chromaRows = new FilterTaps(_contentHeight);
+            _chromaRows.ComputeHalved(_rows, chromaHeight);
+            _uSums = new float[chromaWidth];
+            _vSums = new float[chromaWidth];
+        }
+
         Array.Fill(_tensor, _pad); // the content area changed: the pad area must be clean again
     }
 }

@@ -31,6 +31,13 @@ internal static partial class TurboJpegApi
         nint handle, byte* source, int width, int pitchBytes, int height, int pixelFormat,
         byte** jpeg, nuint* jpegSize, int subsampling, int quality, int flags);
 
+    /// <summary>Encodes a unified planar YUV buffer (Y, then U, then V; rows padded to <paramref name="pad"/> bytes —
+    /// 1 for none): an I420 frame goes in as the decoder wrote it, no colour conversion or chroma downsampling.</summary>
+    [LibraryImport(Library)]
+    public static unsafe partial int tjCompressFromYUV(
+        nint handle, byte* source, int width, int pad, int height, int subsampling,
+        byte** jpeg, nuint* jpegSize, int quality, int flags);
+
     [LibraryImport(Library)]
     public static unsafe partial void tjFree(byte* buffer);
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using EdgeCamera.Hardware.Camera;
 
 namespace EdgeCamera.Vision;
 
@@ -14,18 +15,21 @@ public sealed class EvidenceImages
     private readonly Lock _gate = new();
     private readonly int _width;
     private readonly int _height;
+    private readonly FramePixelFormat _format;
     private readonly PixelBox _crop;
     private readonly int _quality;
     private byte[]? _pixels;
     private byte[] _frameJpeg = [];
     private byte[] _cropJpeg = [];
 
-    /// <summary>Takes ownership of <paramref name="bgrPixels"/> (packed BGR24, rented from the shared pool).</summary>
-    internal EvidenceImages(byte[] bgrPixels, int width, int height, PixelBox crop, int quality)
+    /// <summary>Takes ownership of <paramref name="pixels"/> (a frame's bytes in <paramref name="format"/>, rented from
+    /// the shared pool).</summary>
+    internal EvidenceImages(byte[] pixels, int width, int height, FramePixelFormat format, PixelBox crop, int quality)
     {
-        _pixels = bgrPixels;
+        _pixels = pixels;
         _width = width;
         _height = height;
+        _format = format;
         _crop = crop;
         _quality = quality;
     }
@@ -75,9 +79,9 @@ public sealed class EvidenceImages
                 return;
             }
 
-            ReadOnlySpan<byte> bgr = pixels.AsSpan(0, _width * _height * 3);
-            _frameJpeg = JpegEncoder.EncodeBgr(bgr, _width, _height, new PixelBox(0, 0, _width, _height), _quality);
-            _cropJpeg = _crop.IsEmpty ? [] : JpegEncoder.EncodeBgr(bgr, _width, _height, _crop, _quality);
+            ReadOnlySpan<byte> frame = pixels.AsSpan(0, Frame.ByteCount(_width, _height, _format));
+            _frameJpeg = JpegEncoder.Encode(frame, _width, _height, _format, new PixelBox(0, 0, _width, _height), _quality);
+            _cropJpeg = _crop.IsEmpty ? [] : JpegEncoder.Encode(frame, _width, _height, _format, _crop, _quality);
             _pixels = null;
             ArrayPool<byte>.Shared.Return(pixels);
         }

@@ -18,6 +18,7 @@ internal sealed class PlateTrack : IDisposable
     private readonly Dictionary<string, TextVote> _votes = new(StringComparer.Ordinal);
     private readonly TrackTrajectory _trajectory = new(PlateTracker.MaxTrajectoryPoints);
     private byte[]? _bestPixels;
+    private FramePixelFormat _bestFormat;
     private int _bestWidth;
     private int _bestHeight;
     private double _bestQuality = double.NegativeInfinity;
@@ -227,7 +228,7 @@ internal sealed class PlateTrack : IDisposable
 
         _bestPixels = null;
         PixelBox crop = BestBox.Inflate(0.1, 0.2).Clamp(_bestWidth, _bestHeight);
-        return new EvidenceImages(pixels, _bestWidth, _bestHeight, crop, quality);
+        return new EvidenceImages(pixels, _bestWidth, _bestHeight, _bestFormat, crop, quality);
     }
 
     public void Dispose()
@@ -259,6 +260,7 @@ internal sealed class PlateTrack : IDisposable
         frame.ReadOnlyPixels.CopyTo(_bestPixels);
         _bestWidth = frame.Width;
         _bestHeight = frame.Height;
+        _bestFormat = frame.Format;
         BestBox = box;
         BestFrameSequence = frame.Sequence;
     }

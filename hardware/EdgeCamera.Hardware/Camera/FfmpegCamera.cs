@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeCamera.Hardware.Camera;
 
 /// <summary>
-/// Reads an RTSP camera through an FFmpeg child process that decodes to raw BGR24 on its stdout (the way Frigate
+/// Reads an RTSP camera through an FFmpeg child process that decodes to raw frames (I420 by default, <see cref="CameraOptions.PixelFormat"/>) on its stdout (the way Frigate
 /// does it; OpenCV's bundled FFmpeg has no network support and no arm64 build). Frames go into a bounded queue
 /// that drops the oldest frame when the pipeline is behind: the reader never waits for the pipeline.
 /// One call of <see cref="RunSessionAsync"/> is one decoder process; the caller decides when to reconnect.
@@ -63,7 +63,7 @@ public sealed partial class FfmpegCamera : IDisposable
 
         var stderr = DrainStderrAsync(process);
         LogStarted(_log, _options.Url, _options.WidthPx, _options.HeightPx, process.Id);
-        var frameBytes = _options.WidthPx * _options.HeightPx * 3;
+        var frameBytes = Frame.ByteCount(_options.WidthPx, _options.HeightPx, _options.PixelFormat);
         var stdout = process.StandardOutput.BaseStream;
         var end = SessionEnd.StreamEnded;
         try
@@ -78,7 +78,7 @@ public sealed partial class FfmpegCamera : IDisposable
                     break;
                 }
 
-                var frame = new Frame(_options.WidthPx, _options.HeightPx, _sequence, _time.GetUtcNow(), _time.GetTimestamp());
+                var frame = new Frame(_options.WidthPx, _options.HeightPx, _sequence, _time.GetUtcNow(), _time.GetTimestamp(), _options.PixelFormat);
                 using var stall = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 stall.CancelAfter(_options.StallTimeout);
                 int read;
@@ -148,10 +148,11 @@ public sealed partial class FfmpegCamera : IDisposable
         [
             "-hide_banner", "-loglevel", "error", "-nostdin",
             .. transport,
+            "-threads", _options.DecoderThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-i", _options.Url,
             "-an",
             "-vf", $"scale={_options.WidthPx}:{_options.HeightPx}",
-            "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1",
+            "-f", "rawvideo", "-pix_fmt", PixelFormatName(_options.PixelFormat), "pipe:1",
         ];
         foreach (var a in args)
         {
@@ -160,6 +161,13 @@ public sealed partial class FfmpegCamera : IDisposable
 
         return psi;
     }
+
+    /// <summary>FFmpeg's name for the format (<c>ffmpeg -pix_fmts</c>).</summary>
+    private static string PixelFormatName(FramePixelFormat format) => format switch
+    {
+        FramePixelFormat.I420 => "yuv420p",
+        _ => "bgr24",
+    };
 
     private async Task DrainStderrAsync(Process process)
     {

@@ -3,29 +3,34 @@ using System.Buffers;
 namespace EdgeCamera.Hardware.Camera;
 
 /// <summary>
-/// One decoded camera frame: packed 8-bit BGR, row-major, no padding (stride = width × 3).
-/// The pixel buffer is rented from <see cref="ArrayPool{T}.Shared"/>; whoever holds the frame last disposes it,
+/// One decoded camera frame: packed 8-bit BGR (stride = width × 3) or planar I420 (<see cref="FramePixelFormat"/>),
+/// row-major, no padding. The pixel buffer is rented from <see cref="ArrayPool{T}.Shared"/>; whoever holds the frame last disposes it,
 /// including a queue that drops it.
 /// </summary>
 public sealed class Frame : IDisposable
 {
     private byte[]? _pixels;
 
-    public Frame(int width, int height, long sequence, DateTimeOffset capturedAtUtc, long capturedAtTimestamp)
+    public Frame(int width, int height, long sequence, DateTimeOffset capturedAtUtc, long capturedAtTimestamp,
+        FramePixelFormat format = FramePixelFormat.Bgr24)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
+        Format = format;
         Sequence = sequence;
         CapturedAtUtc = capturedAtUtc;
         CapturedAtTimestamp = capturedAtTimestamp;
-        _pixels = ArrayPool<byte>.Shared.Rent(width * height * 3);
+        Length = ByteCount(width, height, format);
+        _pixels = ArrayPool<byte>.Shared.Rent(Length);
     }
 
     public int Width { get; }
 
     public int Height { get; }
+
+    public FramePixelFormat Format { get; }
 
     /// <summary>Frame number since the camera source started (0-based, counts dropped frames too).</summary>
     public long Sequence { get; private set; }
@@ -36,11 +41,18 @@ public sealed class Frame : IDisposable
     /// <summary>Monotonic time the frame was read (<see cref="TimeProvider.GetTimestamp"/>), for intervals.</summary>
     public long CapturedAtTimestamp { get; private set; }
 
-    public int Stride => Width * 3;
+    /// <summary>Bytes per row of a <see cref="FramePixelFormat.Bgr24"/> frame; of the luma plane of an I420 one.</summary>
+    public int Stride => Format == FramePixelFormat.Bgr24 ? Width * 3 : Width;
 
-    public int Length => Width * Height * 3;
+    /// <summary>Width of an I420 frame's U and V planes (their stride too).</summary>
+    public int ChromaWidth => (Width + 1) / 2;
 
-    /// <summary>The BGR bytes of this frame (exactly <see cref="Length"/> bytes).</summary>
+    /// <summary>Height of an I420 frame's U and V planes.</summary>
+    public int ChromaHeight => (Height + 1) / 2;
+
+    public int Length { get; }
+
+    /// <summary>The frame's bytes (exactly <see cref="Length"/>), laid out as <see cref="Format"/> says.</summary>
     public Span<byte> Pixels => _pixels is null
         ? throw new ObjectDisposedException(nameof(Frame))
         : _pixels.AsSpan(0, Length);
@@ -54,6 +66,23 @@ public sealed class Frame : IDisposable
 
     public bool IsDisposed => _pixels is null;
 
+    /// <summary>The luma plane of an I420 frame (width × height bytes).</summary>
+    public ReadOnlySpan<byte> LumaPlane => PlaneOf(FramePixelFormat.I420).Slice(0, Width * Height);
+
+    /// <summary>The U (Cb) plane of an I420 frame.</summary>
+    public ReadOnlySpan<byte> UPlane => PlaneOf(FramePixelFormat.I420).Slice(Width * Height, ChromaWidth * ChromaHeight);
+
+    /// <summary>The V (Cr) plane of an I420 frame.</summary>
+    public ReadOnlySpan<byte> VPlane => PlaneOf(FramePixelFormat.I420).Slice((Width * Height) + (ChromaWidth * ChromaHeight), ChromaWidth * ChromaHeight);
+
+    /// <summary>Bytes a frame of this size and format holds.</summary>
+    public static int ByteCount(int width, int height, FramePixelFormat format) => format switch
+    {
+        FramePixelFormat.Bgr24 => checked(width * height * 3),
+        FramePixelFormat.I420 => checked((width * height) + (2 * ((width + 1) / 2) * ((height + 1) / 2))),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown pixel format"),
+    };
+
     /// <summary>Sets when the frame was complete; the camera calls it once the last byte has arrived.</summary>
     internal void Stamp(long sequence, DateTimeOffset capturedAtUtc, long capturedAtTimestamp)
     {
@@ -61,6 +90,10 @@ public sealed class Frame : IDisposable
         CapturedAtUtc = capturedAtUtc;
         CapturedAtTimestamp = capturedAtTimestamp;
     }
+
+    private ReadOnlySpan<byte> PlaneOf(FramePixelFormat expected) => Format == expected
+        ? ReadOnlyPixels
+        : throw new InvalidOperationException($"a {Format} frame has no {expected} planes");
 
     public void Dispose()
     {

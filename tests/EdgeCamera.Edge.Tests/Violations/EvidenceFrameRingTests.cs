@@ -27,6 +27,26 @@ public sealed class EvidenceFrameRingTests
         Assert.InRange(right.Blue, 0, 50);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void An_I420_camera_frame_is_kept_with_its_colours(int downscale)
+    {
+        var ring = new EvidenceFrameRing(capacity: 4, downscale: downscale, jpegQuality: 90);
+        using var frame = TwoHalvesI420(sequence: 3);
+
+        ring.Offer(frame, plateCandidates: 1);
+
+        Assert.True(ring.TryGet(3, out var jpeg));
+        using var decoded = SKBitmap.Decode(jpeg);
+        Assert.Equal((128 / downscale, 72 / downscale), (decoded.Width, decoded.Height));
+        SKColor left = decoded.GetPixel(20 / downscale, 36 / downscale), right = decoded.GetPixel(108 / downscale, 36 / downscale);
+        Assert.InRange(left.Red, 0, 40);     // same colours as TwoHalves, written as BT.601 limited-range YUV
+        Assert.InRange(left.Blue, 170, 230);
+        Assert.InRange(right.Red, 210, 255);
+        Assert.InRange(right.Blue, 0, 50);
+    }
+
     [Fact]
     public void A_full_ring_drops_and_counts_the_oldest_frame()
     {
@@ -85,6 +105,30 @@ public sealed class EvidenceFrameRingTests
                 var at = (y * frame.Stride) + (x * 3);
                 (frame.Pixels[at], frame.Pixels[at + 1], frame.Pixels[at + 2]) = x < 64 ? ((byte)200, (byte)100, (byte)20) : ((byte)20, (byte)60, (byte)240);
             }
+        }
+
+        return frame;
+    }
+
+    /// <summary>TwoHalves as the camera delivers it: I420, BT.601 limited range — left (Y 91, U 184, V 86) is BGR
+    /// (200, 100, 20), right (Y 110, U 84, V 210) is BGR (20, 60, 240).</summary>
+    private static Frame TwoHalvesI420(long sequence)
+    {
+        var frame = new Frame(128, 72, sequence, DateTimeOffset.UnixEpoch, sequence, FramePixelFormat.I420);
+        var pixels = frame.Pixels;
+        int luma = 128 * 72, chroma = 64 * 36;
+        for (var y = 0; y < 72; y++)
+        {
+            pixels.Slice(y * 128, 64).Fill(91);
+            pixels.Slice((y * 128) + 64, 64).Fill(110);
+        }
+
+        for (var y = 0; y < 36; y++)
+        {
+            pixels.Slice(luma + (y * 64), 32).Fill(184);
+            pixels.Slice(luma + (y * 64) + 32, 32).Fill(84);
+            pixels.Slice(luma + chroma + (y * 64), 32).Fill(86);
+            pixels.Slice(luma + chroma + (y * 64) + 32, 32).Fill(210);
         }
 
         return frame;
