@@ -76,7 +76,7 @@ def stage_recogniser(cfg, cache, out, log):
                                          cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
                                          peak_lr=1e-3 if init else 2e-3)
     params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
-        "version": "2", "trained": datetime.date.today().isoformat(), "training_steps": steps,
+        "version": "3", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation_exact": round(best, 4),
         "data": f"{len(syn_l)} synthetic crops (models/scenes, seeds {data.SEED_CROPS_TRAIN}+) and {len(rl)} crops "
                 f"of the real-dev train split (index % 4 != 0 of saudi-train and us)"})
@@ -118,7 +118,7 @@ def stage_detector(cfg, cache, out, log):
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
-        "version": "2", "trained": datetime.date.today().isoformat(), "training_steps": steps,
+        "version": "3", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation_f1": round(f1, 4),
         "data": f"{len(syn)} synthetic scenes (models/scenes, seeds {data.SEED_SCENES_TRAIN}+) and the real-dev "
                 f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"})

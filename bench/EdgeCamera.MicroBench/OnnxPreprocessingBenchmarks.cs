@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using EdgeCamera.Hardware.Camera;
 using EdgeCamera.Vision;
 using EdgeCamera.Vision.Imaging;
 using EdgeCamera.Vision.Onnx;
@@ -13,6 +14,7 @@ namespace EdgeCamera.MicroBench;
 public class OnnxPreprocessingBenchmarks : IDisposable
 {
     private LabelledPlate? _plate;
+    private Frame? _i420;
     private Letterbox? _letterbox;
     private GreyCropSampler? _sampler;
     private float[] _crop = [];
@@ -25,6 +27,7 @@ public class OnnxPreprocessingBenchmarks : IDisposable
         var detector = DetectorModelInfo.Load(Path.ChangeExtension(runtime.DetectorPath, ".json"));
         var recogniser = RecogniserModelInfo.Load(Path.ChangeExtension(runtime.RecogniserPath, ".json"));
         _plate = LabelledPlate.Load();
+        _i420 = _plate.ToI420();
         _letterbox = new Letterbox(detector.InputWidthPx, detector.InputHeightPx, detector.PadValue);
         _sampler = new GreyCropSampler(recogniser.InputWidthPx, recogniser.InputHeightPx);
         _crop = new float[recogniser.InputWidthPx * recogniser.InputHeightPx];
@@ -39,6 +42,22 @@ public class OnnxPreprocessingBenchmarks : IDisposable
         return _letterbox.Scale;
     }
 
+    /// <summary>The same frame as the camera delivers it (I420): planes resampled, RGB only at the tensor's pixels.</summary>
+    [Benchmark]
+    public double LetterboxFillI420()
+    {
+        _letterbox!.Fill(_i420!);
+        return _letterbox.Scale;
+    }
+
+    /// <summary>The plate box of the I420 frame: grey from the luma plane.</summary>
+    [Benchmark]
+    public float GreyCropSampleI420()
+    {
+        _sampler!.Sample(_i420!, _cropBox, _crop);
+        return _crop[0];
+    }
+
     /// <summary>The recogniser's input: the plate box (with the model's margin) sampled grey into its reused buffer.</summary>
     [Benchmark]
     public float GreyCropSample()
@@ -51,7 +70,9 @@ public class OnnxPreprocessingBenchmarks : IDisposable
     public void Dispose()
     {
         _plate?.Frame.Dispose();
+        _i420?.Dispose();
         _plate = null;
+        _i420 = null;
         GC.SuppressFinalize(this);
     }
 }

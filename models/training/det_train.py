@@ -79,7 +79,12 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
     rng = random.Random(seed)
     model = Detector()
     if init is not None:
-        model.load_state_dict(torch.load(init))
+        # Layers whose shape changed since the checkpoint (a new head design) start fresh; the rest continue.
+        state, own = torch.load(init), model.state_dict()
+        kept = {k: v for k, v in state.items() if k in own and own[k].shape == v.shape}
+        model.load_state_dict(kept, strict=False)
+        fresh = sorted({k.rsplit(".", 2)[0] for k in own if k not in kept})
+        log(f"detector: {len(kept)} of {len(own)} tensors from {init}" + (f"; fresh: {', '.join(fresh)}" if fresh else ""))
     opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
     budget = minutes * 60.0
     t0, step, best = time.time(), 0, -1.0
