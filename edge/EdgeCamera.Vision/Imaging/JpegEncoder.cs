@@ -72,26 +72,44 @@ public static class JpegEncoder
 
     private static unsafe int EncodeI420WithTurboJpeg(ReadOnlySpan<byte> i420, int width, int height, int quality, ref byte[] buffer, bool exactSize)
     {
-        nint handle = TurboJpegApi.tjInitCompress();
-        if (handle == 0)
-        {
-            throw new InvalidOperationException("TurboJPEG could not start a compressor.");
-        }
-
-        byte* jpeg = null;
         byte[] fullRange = ArrayPool<byte>.Shared.Rent(Frame.ByteCount(width, height, FramePixelFormat.I420));
         try
         {
             FrameBgr.ToFullRange(i420, width, height, fullRange);
+            nint handle = StartCompressor();
+            byte* jpeg = null;
             nuint size = 0;
+            int status;
             fixed (byte* planes = fullRange)
             {
-                if (TurboJpegApi.tjCompressFromYUV(handle, planes, width, 1, height, TurboJpegApi.Subsampling420,
-                        &jpeg, &size, quality, 0) != 0)
-                {
-                    throw new InvalidOperationException(
-                        $"TurboJPEG could not encode: {Marshal.PtrToStringUTF8(TurboJpegApi.tjGetErrorStr2(handle))}");
-                }
+                status = TurboJpegApi.tjCompressFromYUV(handle, planes, width, 1, height, TurboJpegApi.Subsampling420,
+                    &jpeg, &size, quality, 0);
+            }
+
+            return Finish(handle, status, jpeg, size, ref buffer, exactSize);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(fullRange);
+        }
+    }
+
+    private static nint StartCompressor()
+    {
+        nint handle = TurboJpegApi.tjInitCompress();
+        return handle != 0 ? handle : throw new InvalidOperationException("TurboJPEG could not start a compressor.");
+    }
+
+    /// <summary>After a TurboJPEG compress call: copies its JPEG out (or throws its error), then frees the JPEG and the
+    /// compressor whatever happened.</summary>
+    private static unsafe int Finish(nint handle, int status, byte* jpeg, nuint size, ref byte[] buffer, bool exactSize)
+    {
+        try
+        {
+            if (status != 0)
+            {
+                throw new InvalidOperationException(
+                    $"TurboJPEG could not encode: {Marshal.PtrToStringUTF8(TurboJpegApi.tjGetErrorStr2(handle))}");
             }
 
             return CopyOut(new ReadOnlySpan<byte>(jpeg, checked((int)size)), ref buffer, exactSize);
@@ -104,7 +122,6 @@ public static class JpegEncoder
             }
 
             _ = TurboJpegApi.tjDestroy(handle);
-            ArrayPool<byte>.Shared.Return(fullRange);
         }
     }
 
@@ -170,38 +187,18 @@ public static class JpegEncoder
     private static unsafe int EncodeWithTurboJpeg(ReadOnlySpan<byte> bgr, int width, PixelBox box, int quality, ref byte[] buffer, bool exactSize)
     {
         int pitch = width * 3;
-        nint handle = TurboJpegApi.tjInitCompress();
-        if (handle == 0)
-        {
-            throw new InvalidOperationException("TurboJPEG could not start a compressor.");
-        }
-
+        nint handle = StartCompressor();
         byte* jpeg = null;
-        try
+        nuint size = 0;
+        int status;
+        fixed (byte* pixels = bgr)
         {
-            nuint size = 0;
-            fixed (byte* pixels = bgr)
-            {
-                byte* first = pixels + (box.Y * pitch) + (box.X * 3);
-                if (TurboJpegApi.tjCompress2(handle, first, box.Width, pitch, box.Height, TurboJpegApi.PixelFormatBgr,
-                        &jpeg, &size, TurboJpegApi.Subsampling420, quality, 0) != 0)
-                {
-                    throw new InvalidOperationException(
-                        $"TurboJPEG could not encode: {Marshal.PtrToStringUTF8(TurboJpegApi.tjGetErrorStr2(handle))}");
-                }
-            }
-
-            return CopyOut(new ReadOnlySpan<byte>(jpeg, checked((int)size)), ref buffer, exactSize);
+            byte* first = pixels + (box.Y * pitch) + (box.X * 3);
+            status = TurboJpegApi.tjCompress2(handle, first, box.Width, pitch, box.Height, TurboJpegApi.PixelFormatBgr,
+                &jpeg, &size, TurboJpegApi.Subsampling420, quality, 0);
         }
-        finally
-        {
-            if (jpeg is not null)
-            {
-                TurboJpegApi.tjFree(jpeg);
-            }
 
-            _ = TurboJpegApi.tjDestroy(handle);
-        }
+        return Finish(handle, status, jpeg, size, ref buffer, exactSize);
     }
 
     /// <summary>SkiaSharp (bundled natives): the box copied to BGRA first, as Skia has no 3-byte pixel format.</summary>
