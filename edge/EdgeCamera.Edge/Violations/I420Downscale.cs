@@ -46,30 +46,36 @@ internal static class I420Downscale
         }
     }
 
-    private static void Average(ReadOnlySpan<byte> source, int sourceWidth, int sourceHeight, int d, Span<byte> output, int width, int height, Span<ushort> sums)
+    /// <summary>Adds a row of bytes into 16-bit column sums, vectorised (the caller keeps a sum within 16 bits: at most
+    /// 16 rows of 255 per d ≤ 4 block). Shared with <see cref="EvidenceFrameRing"/>'s BGR box average.</summary>
+    public static void AddRow(ReadOnlySpan<byte> row, Span<ushort> sums)
     {
         int lanes = Vector<byte>.Count;
+        int i = 0;
+        for (; i <= row.Length - lanes; i += lanes)
+        {
+            Vector.Widen(new Vector<byte>(row[i..]), out Vector<ushort> low, out Vector<ushort> high);
+            Span<ushort> at = sums[i..];
+            (new Vector<ushort>(at) + low).CopyTo(at);
+            at = sums[(i + Vector<ushort>.Count)..];
+            (new Vector<ushort>(at) + high).CopyTo(at);
+        }
+
+        for (; i < row.Length; i++)
+        {
+            sums[i] += row[i];
+        }
+    }
+
+    private static void Average(ReadOnlySpan<byte> source, int sourceWidth, int sourceHeight, int d, Span<byte> output, int width, int height, Span<ushort> sums)
+    {
         for (int y = 0; y < height; y++)
         {
             sums.Clear();
             int rows = Math.Min(d, sourceHeight - (y * d));
             for (int dy = 0; dy < rows; dy++)
             {
-                ReadOnlySpan<byte> row = source.Slice(((y * d) + dy) * sourceWidth, sourceWidth);
-                int i = 0;
-                for (; i <= row.Length - lanes; i += lanes)
-                {
-                    Vector.Widen(new Vector<byte>(row[i..]), out Vector<ushort> low, out Vector<ushort> high);
-                    Span<ushort> at = sums[i..];
-                    (new Vector<ushort>(at) + low).CopyTo(at);
-                    at = sums[(i + Vector<ushort>.Count)..];
-                    (new Vector<ushort>(at) + high).CopyTo(at);
-                }
-
-                for (; i < row.Length; i++)
-                {
-                    sums[i] += row[i];
-                }
+                AddRow(source.Slice(((y * d) + dy) * sourceWidth, sourceWidth), sums);
             }
 
             Span<byte> outRow = output.Slice(y * width, width);

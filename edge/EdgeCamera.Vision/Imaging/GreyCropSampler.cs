@@ -68,20 +68,21 @@ internal sealed class GreyCropSampler(int width, int height)
         // Grey bytes of the source rows and columns the filters touch (PIL converts to "L" before resizing).
         EnsureCapacity(ref _greyRows, rowCount * columnCount);
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        for (int r = 0; r < rowCount && frame.Format == FramePixelFormat.I420; r++)
+        for (int r = 0; r < rowCount; r++)
         {
-            ReadOnlySpan<byte> luma = pixels.Slice(((firstRow + r) * frame.Width) + firstColumn, columnCount);
             Span<byte> grey = _greyRows.AsSpan(r * columnCount, columnCount);
-            for (int c = 0; c < columnCount; c++)
+            if (frame.Format == FramePixelFormat.I420)
             {
-                grey[c] = FrameBgr.GreyOf(luma[c]);
-            }
-        }
+                ReadOnlySpan<byte> luma = pixels.Slice(((firstRow + r) * frame.Width) + firstColumn, columnCount);
+                for (int c = 0; c < columnCount; c++)
+                {
+                    grey[c] = FrameBgr.GreyOf(luma[c]);
+                }
 
-        for (int r = 0; r < rowCount && frame.Format == FramePixelFormat.Bgr24; r++)
-        {
+                continue;
+            }
+
             int offset = ((firstRow + r) * frame.Stride) + (firstColumn * 3);
-            Span<byte> grey = _greyRows.AsSpan(r * columnCount, columnCount);
             for (int c = 0; c < columnCount; c++, offset += 3)
             {
                 grey[c] = ToByte((0.114f * pixels[offset]) + (0.587f * pixels[offset + 1]) + (0.299f * pixels[offset + 2]));

@@ -75,11 +75,6 @@ internal sealed class Letterbox
         }
 
         ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        if (pixels.Length < ((frame.Height - 1) * frame.Stride) + (frame.Width * 3))
-        {
-            throw new ArgumentException("the frame's pixel buffer is shorter than its size says", nameof(frame));
-        }
-
         for (int oy = 0; oy < _contentHeight; oy++)
         {
             VerticalPass(pixels, frame.Stride, frame.Width * 3, _rows, oy, _accumulator);
