@@ -74,7 +74,8 @@ def stage_recogniser(cfg, cache, out, log):
         log(f"recogniser: resuming from {init}")
     model, steps, secs, best = rec.train(syn_x, syn_l, rx, rl, val_x, val_l, FORMAT_IDS, cfg["rec_minutes"],
                                          cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
-                                         peak_lr=1e-3 if init else 2e-3)
+                                         peak_lr=cfg.get("peak_lr") or (1e-3 if init else 2e-3),
+                                         seed=cfg.get("seed", 0))
     params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
         "version": "3", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation_exact": round(best, 4),
@@ -163,9 +164,12 @@ def main():
     ap.add_argument("--resume", action="store_true", help="continue from <cache>/recogniser.pt and <cache>/detector.pt")
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
+    ap.add_argument("--peak-lr", type=float, default=None, help="recogniser peak learning rate (default 2e-3, 1e-3 resumed)")
+    ap.add_argument("--seed", type=int, default=0, help="recogniser batch/augmentation seed (give a resumed run a new one)")
     args = ap.parse_args()
     cfg = dict(SMOKE if args.smoke else FULL)
     cfg["resume"] = args.resume
+    cfg["peak_lr"], cfg["seed"] = args.peak_lr, args.seed
     if args.minutes is not None:
         cfg["rec_minutes"] = cfg["det_minutes"] = args.minutes
     out = Path(args.out)

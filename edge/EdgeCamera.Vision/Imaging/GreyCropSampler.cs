@@ -67,26 +67,13 @@ internal sealed class GreyCropSampler(int width, int height)
 
         // Grey bytes of the source rows and columns the filters touch (PIL converts to "L" before resizing).
         EnsureCapacity(ref _greyRows, rowCount * columnCount);
-        ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
-        for (int r = 0; r < rowCount; r++)
+        if (frame.Format == FramePixelFormat.I420)
         {
-            Span<byte> grey = _greyRows.AsSpan(r * columnCount, columnCount);
-            if (frame.Format == FramePixelFormat.I420)
-            {
-                ReadOnlySpan<byte> luma = pixels.Slice(((firstRow + r) * frame.Width) + firstColumn, columnCount);
-                for (int c = 0; c < columnCount; c++)
-                {
-                    grey[c] = FrameBgr.GreyOf(luma[c]);
-                }
-
-                continue;
-            }
-
-            int offset = ((firstRow + r) * frame.Stride) + (firstColumn * 3);
-            for (int c = 0; c < columnCount; c++, offset += 3)
-            {
-                grey[c] = ToByte((0.114f * pixels[offset]) + (0.587f * pixels[offset + 1]) + (0.299f * pixels[offset + 2]));
-            }
+            FrameBgr.CopyGrey(frame, firstColumn, firstRow, columnCount, rowCount, _greyRows);
+        }
+        else
+        {
+            CopyGreyFromBgr(frame, firstColumn, firstRow, columnCount, rowCount);
         }
 
         // Horizontal pass: rowCount × Width bytes.
@@ -120,6 +107,21 @@ internal sealed class GreyCropSampler(int width, int height)
                 }
 
                 destination[(oy * Width) + ox] = ToByte(sum) * InverseByte;
+            }
+        }
+    }
+
+    /// <summary>BT.601 grey rounded in float as PIL's "L" conversion does (not FrameBgr's integer weights).</summary>
+    private void CopyGreyFromBgr(Frame frame, int firstColumn, int firstRow, int columnCount, int rowCount)
+    {
+        ReadOnlySpan<byte> pixels = frame.ReadOnlyPixels;
+        for (int r = 0; r < rowCount; r++)
+        {
+            Span<byte> grey = _greyRows.AsSpan(r * columnCount, columnCount);
+            int offset = ((firstRow + r) * frame.Stride) + (firstColumn * 3);
+            for (int c = 0; c < columnCount; c++, offset += 3)
+            {
+                grey[c] = ToByte((0.114f * pixels[offset]) + (0.587f * pixels[offset + 1]) + (0.299f * pixels[offset + 2]));
             }
         }
     }
