@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using EdgeCamera.Hardware.Camera;
 
 namespace EdgeCamera.Edge.Violations;
@@ -79,7 +81,39 @@ internal static class I420Downscale
             }
 
             Span<byte> outRow = output.Slice(y * width, width);
-            for (int x = 0; x < width; x++)
+            int x = 0;
+            if (rows == d)
+            {
+                // Whole d × d blocks: ÷ d² as a multiply and shift, exact for every sum up to d² × 255 with d ≤ 4
+                // (checked exhaustively); a division per pixel cost ~5 ms a 1080p frame (perf, 2026-11-26).
+                int count = d * d, reciprocal = (65536 + count - 1) / count, half = count / 2;
+                int whole = Math.Min(width, sourceWidth / d);
+                ref ushort sum0 = ref MemoryMarshal.GetReference(sums);
+                ref byte out0 = ref MemoryMarshal.GetReference(outRow);
+                if (d == 2)
+                {
+                    for (; x < whole; x++)
+                    {
+                        ref ushort pair = ref Unsafe.Add(ref sum0, 2 * x);
+                        Unsafe.Add(ref out0, x) = (byte)((pair + Unsafe.Add(ref pair, 1) + 2) >> 2);
+                    }
+                }
+                else
+                {
+                    for (; x < whole; x++)
+                    {
+                        int sum = 0;
+                        for (int dx = 0; dx < d; dx++)
+                        {
+                            sum += Unsafe.Add(ref sum0, (x * d) + dx);
+                        }
+
+                        Unsafe.Add(ref out0, x) = (byte)(((sum + half) * reciprocal) >> 16);
+                    }
+                }
+            }
+
+            for (; x < width; x++)
             {
                 int first = x * d;
                 int columns = Math.Min(d, sourceWidth - first);
