@@ -231,8 +231,7 @@ public sealed class TrackerTests
         Assert.Single(steps); // evenly thinned: one spacing between kept points (the last step may be shorter)
     }
 
-    /// <summary>Monotonic time of frame <paramref name="sequence"/> at 25 fps, in stopwatch ticks.</summary>
-    private static long TimestampOf(int sequence) => 1_000_000 + (sequence * System.Diagnostics.Stopwatch.Frequency / 25);
+    private static long TimestampOf(int sequence) => SyntheticFrames.TimestampOf(sequence);
 
     [Fact]
     public void A_fast_plate_keeps_its_track_across_frames_the_pipeline_skipped()
@@ -305,20 +304,5 @@ public sealed class TrackerTests
         Assert.Equal(0, tracker.HeldFrameCount);
         using var decoded = SKBitmap.Decode(read.BestFrameJpeg);
         Assert.Equal(320, decoded.Width);
-    }
-
-    private sealed class SyntheticFrames(int width, int height) : IDisposable
-    {
-        private readonly List<Hardware.Camera.Frame> _frames = [];
-
-        public Hardware.Camera.Frame Next()
-        {
-            var frame = new Hardware.Camera.Frame(width, height, _frames.Count, DateTimeOffset.UnixEpoch.AddSeconds(_frames.Count / 25.0), TimestampOf(_frames.Count));
-            frame.Pixels.Fill(90);
-            _frames.Add(frame);
-            return frame;
-        }
-
-        public void Dispose() => _frames.ForEach(f => f.Dispose());
     }
 }

@@ -20,7 +20,7 @@ namespace EdgeCamera.Bench.Pipeline;
 /// </summary>
 internal sealed record OfflineRun(
     long Frames, int ClipFrames, bool StoppedAtLimit, TimeSpan Wall, Percentiles FrameLatencyMs, Percentiles StepMs,
-    PlateScore Score, CpuTimes Cpu, long Detections, long Reads, long? SecondOpinions)
+    PlateScore Score, CpuTimes Cpu, long Detections, long Reads, long SettledSkips, long? SecondOpinions)
 {
     /// <summary>Time for the decoder and the stages to stop after the limit, on top of it.</summary>
     private static readonly TimeSpan StopAllowance = TimeSpan.FromSeconds(30);
@@ -67,7 +67,7 @@ internal sealed record OfflineRun(
         var stepMs = await TimeFrameStepAsync(clip, truth, format, engine, time);
         return new OfflineRun(
             frames, truth.Frames, stoppedAtLimit, wall, new Percentiles(observer.FrameLatencyMs), new Percentiles(stepMs),
-            PlateScore.Of(observer.Emitted, truth, frames), cpu, stats.Detections, stats.Reads, engine.SecondOpinionsAsked - asked0);
+            PlateScore.Of(observer.Emitted, truth, frames), cpu, stats.Detections, stats.Reads, stats.SettledSkips, engine.SecondOpinionsAsked - asked0);
     }
 
     /// <summary>Decodes the clip into the stages' queue, waiting when it is full; true when the time limit cut it short.</summary>

@@ -30,7 +30,7 @@ internal static class ResultTable
         Offline(sb, "Offline frames covered", engines, o => string.Create(C, $"{o.Frames}/{o.ClipFrames} in {o.Wall.TotalSeconds:F1} s{(o.StoppedAtLimit ? " (time cap)" : string.Empty)}"), "—");
         Offline(sb, "Offline frame latency, decoded → read stage done (queues included)", engines, o => Triple(o.FrameLatencyMs), "—");
         Offline(sb, "Frame step alone, one thread (detect + read + track; the clip's first 125 frames, at most 30 s)", engines, o => string.Create(C, $"p50 {o.StepMs.At(50):F1} ms, p95 {o.StepMs.At(95):F1} ms, max {o.StepMs.Max:F0} ms ({o.StepMs.Count} frames)"), "—");
-        Offline(sb, "Offline candidates / successful reads per frame", engines, o => string.Create(C, $"{o.Detections / (double)Math.Max(1, o.Frames):F2} / {o.Reads / (double)Math.Max(1, o.Frames):F2}{(o.SecondOpinions is { } asked ? $"; Tesseract asked {asked}×" : string.Empty)}"), "—");
+        Offline(sb, "Offline candidates / successful reads / candidates left unread on a settled track, per frame", engines, o => string.Create(C, $"{o.Detections / (double)Math.Max(1, o.Frames):F2} / {o.Reads / (double)Math.Max(1, o.Frames):F2} / {o.SettledSkips / (double)Math.Max(1, o.Frames):F2}{(o.SecondOpinions is { } asked ? $"; Tesseract asked {asked}×" : string.Empty)}"), "—");
         Offline(sb, "Offline CPU (this process + decoder)", engines, o => string.Create(C, $"{CpuTimes.Share(o.Cpu.Self + o.Cpu.ReapedChildren, o.Wall):P0} of {Environment.ProcessorCount} cores"), "—");
         Offline(sb, "Offline plates read exactly", engines, o => Score(o.Score), "≥ 98 %");
 

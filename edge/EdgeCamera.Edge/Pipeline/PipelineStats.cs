@@ -6,6 +6,7 @@ public sealed class PipelineStats
     private long _framesProcessed;
     private long _detections;
     private long _reads;
+    private long _settledSkips;
     private long _vehicles;
     private long _detectedDropped;
 
@@ -15,11 +16,15 @@ public sealed class PipelineStats
 
     public long Reads => Interlocked.Read(ref _reads);
 
+    /// <summary>Detections not read because they continued a track whose vote was settled (TrackerOptions.SettledVotes).</summary>
+    public long SettledSkips => Interlocked.Read(ref _settledSkips);
+
     /// <summary>Vehicles reported (one read per vehicle, after the vote).</summary>
     public long Vehicles => Interlocked.Read(ref _vehicles);
 
-    internal void Frame(int detections, int reads)
+    internal void Frame(int detections, int reads, int settledSkips = 0)
     {
+        Interlocked.Add(ref _settledSkips, settledSkips);
         Interlocked.Increment(ref _framesProcessed);
         Interlocked.Add(ref _detections, detections);
         Interlocked.Add(ref _reads, reads);

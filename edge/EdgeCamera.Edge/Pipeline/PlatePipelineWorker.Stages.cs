@@ -161,12 +161,15 @@ public sealed partial class PlatePipelineWorker
     private void ReadAndTrack(Frame frame, ReadOnlySpan<PlateCandidate> found, List<PlateText?> reads, List<VehicleRead> completed)
     {
         reads.Clear();
-        var readCount = 0;
+        int readCount = 0, attempts = 0, settled = 0;
         var maxReads = options.Value.MaxReadsPerFrame;
         for (var i = 0; i < found.Length; i++)
         {
-            // Candidates come best first; past the budget they are tracked without a read.
-            if (i < maxReads && reader.TryRead(frame, found[i].Box, out var text))
+            // Candidates come best first; past the budget, or on a track whose vote is settled, they are tracked
+            // without a read.
+            var worthReading = tracker.NeedsRead(found[i].Box, frame.Sequence);
+            settled += worthReading ? 0 : 1;
+            if (worthReading && attempts++ < maxReads && reader.TryRead(frame, found[i].Box, out var text))
             {
                 reads.Add(text);
                 readCount++;
@@ -180,6 +183,6 @@ public sealed partial class PlatePipelineWorker
         tracker.Observe(frame, found, reads, completed);
         evidenceFrames?.Offer(frame, found.Length); // frames with a plate, as JPEG, for the frames a violation names
         liveView.Offer(frame, found, reads); // ≤ 3 frames/s; JPEG only while watched, off this thread.
-        stats.Frame(found.Length, readCount);
+        stats.Frame(found.Length, readCount, settled);
     }
 }

@@ -128,6 +128,24 @@ internal sealed class PlateTrack : IDisposable
         }
     }
 
+    /// <summary>Whether the leading text has at least <paramref name="minVotes"/> reads and at least
+    /// <paramref name="share"/> of all vote weight (<see cref="TrackerOptions.SettledVotes"/>).</summary>
+    public bool IsSettled(int minVotes, double share)
+    {
+        float total = 0, leader = -1;
+        int leaderCount = 0;
+        foreach (TextVote vote in _votes.Values)
+        {
+            total += vote.Weight;
+            if (vote.Weight > leader)
+            {
+                (leader, leaderCount) = (vote.Weight, vote.Count);
+            }
+        }
+
+        return leaderCount >= minVotes && leader >= share * total;
+    }
+
     /// <summary>The text with the most vote weight so far, or null before the first read.</summary>
     public string? LeadingText
     {

@@ -90,6 +90,32 @@ public sealed class PlateTracker : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a detection at <paramref name="box"/> in frame <paramref name="frameSequence"/> is worth a read: false
+    /// only when it continues a settled track (<see cref="TrackerOptions.SettledVotes"/>) and the frame is not one of
+    /// that track's periodic re-reads. Asked before <see cref="Observe"/>, so the read stage spends the recogniser on
+    /// plates whose vote is still open.
+    /// </summary>
+    public bool NeedsRead(PixelBox box, long frameSequence)
+    {
+        if (frameSequence % _options.SettledReadEveryFrames == 0)
+        {
+            return true;
+        }
+
+        PlateTrack? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (PlateTrack track in _tracks)
+        {
+            if (TryScore(track.PredictAt(frameSequence), box, out double score) && score > bestScore)
+            {
+                (best, bestScore) = (track, score);
+            }
+        }
+
+        return best is null || !best.IsSettled(_options.SettledVotes, _options.SettledShare);
+    }
+
     public void Flush(ICollection<VehicleRead> completed)
     {
         ArgumentNullException.ThrowIfNull(completed);
@@ -125,13 +151,9 @@ public sealed class PlateTracker : IDisposable
             PixelBox last = _tracks[t].PredictAt(frameSequence);
             for (int d = 0; d < detections.Length; d++)
             {
-                PixelBox box = detections[d].Box;
-                double iou = last.Iou(box);
-                double gate = _options.MaxCentreDistanceWidths * Math.Max(last.Width, box.Width);
-                double closeness = 1 - (last.CentreDistance(box) / Math.Max(1, gate));
-                if (iou >= _options.MinIou || closeness > 0)
+                if (TryScore(last, detections[d].Box, out double score))
                 {
-                    _pairs.Add(((float)(iou + Math.Max(0, closeness)), t, d));
+                    _pairs.Add(((float)score, t, d));
                 }
             }
         }
@@ -154,6 +176,17 @@ public sealed class PlateTracker : IDisposable
         }
 
         _pairs.RemoveRange(kept, _pairs.Count - kept);
+    }
+
+    /// <summary>How well a detection continues a track predicted at <paramref name="predicted"/>: box overlap plus
+    /// centre closeness within the gate; false when it is neither overlapping enough nor close enough.</summary>
+    private bool TryScore(PixelBox predicted, PixelBox box, out double score)
+    {
+        double iou = predicted.Iou(box);
+        double gate = _options.MaxCentreDistanceWidths * Math.Max(predicted.Width, box.Width);
+        double closeness = 1 - (predicted.CentreDistance(box) / Math.Max(1, gate));
+        score = iou + Math.Max(0, closeness);
+        return iou >= _options.MinIou || closeness > 0;
     }
 
     private bool IsRecentDuplicate(string text, DateTimeOffset firstSeenUtc)

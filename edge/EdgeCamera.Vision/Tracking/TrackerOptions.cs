@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace EdgeCamera.Vision;
 
 /// <summary>Tuning of <see cref="PlateTracker"/>.</summary>
@@ -41,4 +43,21 @@ public sealed class TrackerOptions
     /// and is not reported again.
     /// </summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A track is settled once its leading text has this many reads and at least <see cref="SettledShare"/> of the
+    /// vote weight; a settled track is read only on every <see cref="SettledReadEveryFrames"/>-th camera frame (so its
+    /// best crop still follows an approaching vehicle, and one disagreeing read unsettles it). A plate stays in the
+    /// simulated camera's view for 60–90 frames and settles within its first ~10 (bench, 2026-11-26).
+    /// </summary>
+    [Range(1, 1000)]
+    public int SettledVotes { get; set; } = 6;
+
+    /// <summary>Share of the vote weight the leading text needs for <see cref="SettledVotes"/>.</summary>
+    [Range(0.5, 1.0)]
+    public double SettledShare { get; set; } = 0.9;
+
+    /// <summary>A settled track is read on frames whose sequence number is a multiple of this; 1 reads every frame.</summary>
+    [Range(1, 100)]
+    public int SettledReadEveryFrames { get; set; } = 4;
 }
