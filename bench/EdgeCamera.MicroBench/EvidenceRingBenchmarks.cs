@@ -44,10 +44,12 @@ public class EvidenceRingBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _plate?.Frame.Dispose();
-        _i420?.Dispose();
-        _plate = null;
-        _i420 = null;
+        foreach (var frame in new[] { _plate?.Frame, _i420 })
+        {
+            frame?.Dispose();
+        }
+
+        (_plate, _i420) = (null, null);
         GC.SuppressFinalize(this);
     }
 }
