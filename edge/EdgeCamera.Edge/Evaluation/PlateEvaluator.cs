@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using EdgeCamera.Edge.Commands;
 using EdgeCamera.Vision;
 
@@ -74,7 +75,9 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                     }
 
                     outcomes.Add((label, best >= 0, candidateHit, best >= 0 ? accepted[best].Text : null, best >= 0 ? accepted[best].Agree : null));
-                    progress?.Invoke($"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{(best >= 0 ? accepted[best].Text : "-")}");
+                    progress?.Invoke(best >= 0
+                        ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Text}"
+                        : $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t-\t{Nearest(candidates.AsSpan(0, found), label.Box)}");
                 }
             }
         }
@@ -123,4 +126,26 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+
+    /// <summary>For a missed plate (--verbose): the candidate that overlaps its label most, so a box of the wrong size
+    /// can be told from a plate the detector did not see at all.</summary>
+    private static string Nearest(ReadOnlySpan<PlateCandidate> candidates, PixelBox label)
+    {
+        if (candidates.IsEmpty)
+        {
+            return "no candidate in the image";
+        }
+
+        var nearest = candidates[0];
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Box.Iou(label) > nearest.Box.Iou(label))
+            {
+                nearest = candidate;
+            }
+        }
+
+        var box = nearest.Box;
+        return string.Create(CultureInfo.InvariantCulture, $"{candidates.Length} candidates; nearest {box.X},{box.Y},{box.Width},{box.Height} (label {label.X},{label.Y},{label.Width},{label.Height}) IoU {nearest.Box.Iou(label):F2}");
+    }
 }
