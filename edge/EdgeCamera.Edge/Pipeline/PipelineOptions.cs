@@ -27,4 +27,9 @@ public sealed class PipelineOptions
     /// <see cref="QueueFullPolicy.Wait"/> only when the frames come from a file that can wait.</summary>
     [EnumDataType(typeof(QueueFullPolicy))]
     public QueueFullPolicy DetectedQueueFull { get; set; } = QueueFullPolicy.DropOldest;
+
+    /// <summary>With a detector that can prepare its input ahead (<c>IPipelinedPlateDetector</c>: the ONNX detector),
+    /// the detect stage letterboxes the next frame, when one is already waiting, on a thread of its own while the model
+    /// runs on the current one. Off: one frame at a time.</summary>
+    public bool PrepareAhead { get; set; } = true;
 }

@@ -20,7 +20,11 @@ public sealed partial class PlatePipelineWorker
     internal async Task RunStagesAsync(ChannelReader<Frame> frames, CancellationToken stoppingToken)
     {
         var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats, observer, options.Value.DetectedQueueFull);
-        var detect = Task.Run(() => DetectStageAsync(frames, detected.Writer, stoppingToken), CancellationToken.None);
+        var detect = Task.Run(
+            () => detector is IPipelinedPlateDetector pipelined && options.Value.PrepareAhead
+                ? DetectAheadStageAsync(pipelined, frames, detected.Writer, stoppingToken)
+                : DetectStageAsync(frames, detected.Writer, stoppingToken),
+            CancellationToken.None);
         try
         {
             await ReadStageAsync(detected.Reader, stoppingToken);

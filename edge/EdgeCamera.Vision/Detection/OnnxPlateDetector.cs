@@ -8,18 +8,21 @@ namespace EdgeCamera.Vision;
 /// <summary>
 /// The learned plate detector (models/plate-detector.onnx): letterboxes the frame straight into a reused input
 /// tensor, runs ONNX Runtime into reused output tensors and decodes the heatmap. After the first frame of a size
-/// nothing is allocated per frame (bench/EdgeCamera.MicroBench proves it). Not thread-safe: one per pipeline.
+/// nothing is allocated per frame (bench/EdgeCamera.MicroBench proves it). Two input slots (letterbox, tensor and
+/// binding each), so the next frame can be letterboxed while the model runs (<see cref="IPipelinedPlateDetector"/>);
+/// otherwise not thread-safe: one per pipeline.
 /// </summary>
-public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
+public sealed class OnnxPlateDetector : IPipelinedPlateDetector, IDisposable
 {
+    private const int Slots = 2;
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
-    private readonly Letterbox _letterbox;
+    private readonly Letterbox[] _letterbox = new Letterbox[Slots];
     private readonly HeatmapDecoder _decoder;
-    private readonly OrtValue _input;
+    private readonly OrtValue[] _input = new OrtValue[Slots];
     private readonly OrtValue _heatmap;
     private readonly OrtValue _boxes;
-    private readonly OrtIoBinding _binding;
+    private readonly OrtIoBinding[] _binding = new OrtIoBinding[Slots];
 
     public OnnxPlateDetector(string onnxPath, OnnxRuntimeOptions? runtime = null)
     {
@@ -32,18 +35,22 @@ public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
 
         int gridWidth = Info.InputWidthPx / Info.StridePx;
         int gridHeight = Info.InputHeightPx / Info.StridePx;
-        _letterbox = new Letterbox(Info.InputWidthPx, Info.InputHeightPx, Info.PadValue);
         _decoder = new HeatmapDecoder(gridWidth, gridHeight, Info.StridePx);
-        _input = OrtValue.CreateTensorValueFromMemory(_letterbox.Tensor, [1, 3, Info.InputHeightPx, Info.InputWidthPx]);
         _heatmap = OrtValue.CreateTensorValueFromMemory(new float[gridWidth * gridHeight], [1, 1, gridHeight, gridWidth]);
         _boxes = OrtValue.CreateTensorValueFromMemory(new float[4 * gridWidth * gridHeight], [1, 4, gridHeight, gridWidth]);
+        for (int slot = 0; slot < Slots; slot++)
+        {
+            _letterbox[slot] = new Letterbox(Info.InputWidthPx, Info.InputHeightPx, Info.PadValue);
+            _input[slot] = OrtValue.CreateTensorValueFromMemory(_letterbox[slot].Tensor, [1, 3, Info.InputHeightPx, Info.InputWidthPx]);
 
-        // Bound once: RunWithBinding takes no managed arrays per call (Run with name arrays allocated 240 B per
-        // frame, measured with bench/EdgeCamera.MicroBench --allocations).
-        _binding = _session.CreateIoBinding();
-        _binding.BindInput(Info.InputName, _input);
-        _binding.BindOutput(Info.HeatmapOutput, _heatmap);
-        _binding.BindOutput(Info.BoxOutput, _boxes);
+            // Bound once: RunWithBinding takes no managed arrays per call (Run with name arrays allocated 240 B per
+            // frame, measured with bench/EdgeCamera.MicroBench --allocations).
+            _binding[slot] = _session.CreateIoBinding();
+            _binding[slot].BindInput(Info.InputName, _input[slot]);
+            _binding[slot].BindOutput(Info.HeatmapOutput, _heatmap);
+            _binding[slot].BindOutput(Info.BoxOutput, _boxes);
+        }
+
         Threshold = Info.Threshold;
     }
 
@@ -54,18 +61,33 @@ public sealed class OnnxPlateDetector : IPlateDetector, IDisposable
 
     public int Detect(Frame frame, Span<PlateCandidate> found)
     {
+        Prepare(frame, 0);
+        return DetectPrepared(frame, 0, found);
+    }
+
+    public void Prepare(Frame frame, int slot)
+    {
         ArgumentNullException.ThrowIfNull(frame);
-        _letterbox.Fill(frame);
-        _session.RunWithBinding(_runOptions, _binding);
+        _letterbox[slot].Fill(frame);
+    }
+
+    public int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        _session.RunWithBinding(_runOptions, _binding[slot]);
         return _decoder.Decode(
-            _heatmap.GetTensorDataAsSpan<float>(), _boxes.GetTensorDataAsSpan<float>(), Threshold, _letterbox.Scale,
+            _heatmap.GetTensorDataAsSpan<float>(), _boxes.GetTensorDataAsSpan<float>(), Threshold, _letterbox[slot].Scale,
             frame.Width, frame.Height, found);
     }
 
     public void Dispose()
     {
-        _binding.Dispose();
-        _input.Dispose();
+        for (int slot = 0; slot < Slots; slot++)
+        {
+            _binding[slot].Dispose();
+            _input[slot].Dispose();
+        }
+
         _heatmap.Dispose();
         _boxes.Dispose();
         _runOptions.Dispose();

@@ -63,6 +63,64 @@ public sealed class PipelineObserverTests : IDisposable
         Assert.All(frames, f => Assert.True(f.IsDisposed));
     }
 
+    [Fact]
+    public async Task A_detector_that_prepares_ahead_detects_every_waiting_frame_once_in_order_from_its_own_input()
+    {
+        var observer = new RecordingObserver();
+        var detector = new SlotCheckingDetector();
+        using var worker = Worker(new NoReader(), observer, new PipelineStats(), 2, QueueFullPolicy.Wait, detector);
+        var frames = await RunQueuedAsync(worker, frameCount: 20);
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), observer.Processed.Select(p => p.Sequence));
+        Assert.Empty(detector.Mismatches);
+        Assert.True(detector.PreparedOnAnotherThread > 0, "no frame was prepared while the model ran");
+        Assert.All(frames, f => Assert.True(f.IsDisposed));
+    }
+
+    [Fact]
+    public async Task A_preparation_that_fails_stops_the_stage_with_its_error_and_no_frame_is_left_undisposed()
+    {
+        var detector = new SlotCheckingDetector { FailOn = 5 };
+        using var worker = Worker(new NoReader(), new RecordingObserver(), new PipelineStats(), 2, QueueFullPolicy.Wait, detector);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunQueuedAsync(worker, frameCount: 20, drainAfter: true));
+
+        Assert.Contains("frame 5", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>All frames queued before the stages start (a file replay), then the input ends; with
+    /// <paramref name="drainAfter"/>, whatever the stages left in the input is disposed and every frame must be.</summary>
+    private static async Task<Frame[]> RunQueuedAsync(PlatePipelineWorker worker, int frameCount, bool drainAfter = false)
+    {
+        var input = Channel.CreateUnbounded<Frame>();
+        var frames = Enumerable.Range(0, frameCount).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
+        foreach (var frame in frames)
+        {
+            Assert.True(input.Writer.TryWrite(frame));
+        }
+
+        input.Writer.Complete();
+        using var stop = new CancellationTokenSource(Bound);
+        try
+        {
+            await worker.RunStagesAsync(input.Reader, stop.Token).WaitAsync(Bound);
+        }
+        finally
+        {
+            if (drainAfter)
+            {
+                while (input.Reader.TryRead(out var left))
+                {
+                    left.Dispose();
+                }
+
+                Assert.All(frames, f => Assert.True(f.IsDisposed));
+            }
+        }
+
+        return frames;
+    }
+
     /// <summary>
     /// Runs both stages (detected queue of 2) on <paramref name="frameCount"/> frames: frame 0 is detected and then held
     /// in the read stage until the others have been sent (and <paramref name="releaseAfter"/> is set, when given), so
@@ -103,13 +161,13 @@ public sealed class PipelineObserverTests : IDisposable
     }
 
     private PlatePipelineWorker Worker(
-        IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity, QueueFullPolicy whenFull)
+        IPlateReader reader, IPipelineObserver observer, PipelineStats stats, int detectedQueueCapacity, QueueFullPolicy whenFull, IPlateDetector? detector = null)
     {
         var time = TimeProvider.System;
         var evidence = Options.Create(new EvidenceOptions());
         var device = Options.Create(new DeviceOptions { DeviceId = "test", SiteId = "test", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "test", Direction = "test" });
         return new PlatePipelineWorker(
-            _unusedCamera, new OnePlateDetector(), reader, _tracker,
+            _unusedCamera, detector ?? new OnePlateDetector(), reader, _tracker,
             new EvidenceBuilder(device, evidence, new KernelClockSync(evidence), time),
             _outbox, _wake, Options.Create(new PipelineOptions { DetectedQueueCapacity = detectedQueueCapacity, DetectedQueueFull = whenFull }), stats,
             new RecentVehicles(), new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
@@ -123,6 +181,60 @@ public sealed class PipelineObserverTests : IDisposable
         {
             found[0] = new PlateCandidate(new PixelBox(8, 8, 32, 10), 1f);
             return 1;
+        }
+    }
+
+    /// <summary>Prepares into two slots and checks that each detection reads the slot prepared from its own frame;
+    /// counts preparations made on a thread other than the detecting one (the look-ahead at work).</summary>
+    private sealed class SlotCheckingDetector : IPipelinedPlateDetector
+    {
+        private readonly long[] _prepared = [-1, -1];
+
+        public ConcurrentQueue<string> Mismatches { get; } = new();
+
+        public int PreparedOnAnotherThread { get; private set; }
+
+        public long FailOn { get; init; } = -1;
+
+        public int Detect(Frame frame, Span<PlateCandidate> found)
+        {
+            Prepare(frame, 0);
+            return DetectPrepared(frame, 0, found);
+        }
+
+        public void Prepare(Frame frame, int slot)
+        {
+            if (frame.Sequence == FailOn)
+            {
+                throw new InvalidOperationException($"frame {frame.Sequence} cannot be prepared");
+            }
+
+            if (Thread.CurrentThread.Name == "detector input") // InputPreparer's thread
+            {
+                PreparedOnAnotherThread++;
+            }
+
+            _prepared[slot] = frame.Sequence;
+        }
+
+        public int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
+        {
+            if (_prepared[slot] != frame.Sequence)
+            {
+                Mismatches.Enqueue($"frame {frame.Sequence} detected from slot {slot} holding frame {_prepared[slot]}");
+            }
+
+            found[0] = new PlateCandidate(new PixelBox(8, 8, 32, 10), 1f);
+            return 1;
+        }
+    }
+
+    private sealed class NoReader : IPlateReader
+    {
+        public bool TryRead(Frame frame, PixelBox plate, [NotNullWhen(true)] out PlateText? text)
+        {
+            text = null;
+            return false;
         }
     }
 
