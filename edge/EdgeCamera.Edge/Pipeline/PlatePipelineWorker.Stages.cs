@@ -20,11 +20,7 @@ public sealed partial class PlatePipelineWorker
     internal async Task RunStagesAsync(ChannelReader<Frame> frames, CancellationToken stoppingToken)
     {
         var detected = DetectedQueue.Create(options.Value.DetectedQueueCapacity, stats, observer, options.Value.DetectedQueueFull);
-        var detect = Task.Run(
-            () => detector is IPipelinedPlateDetector pipelined && options.Value.PrepareAhead
-                ? DetectAheadStageAsync(pipelined, frames, detected.Writer, stoppingToken)
-                : DetectStageAsync(frames, detected.Writer, stoppingToken),
-            CancellationToken.None);
+        var detect = Task.Run(() => DetectStageAsync(frames, detected.Writer, stoppingToken), CancellationToken.None);
         try
         {
             await ReadStageAsync(detected.Reader, stoppingToken);
@@ -39,30 +35,63 @@ public sealed partial class PlatePipelineWorker
         }
     }
 
+    /// <summary>
+    /// Detects each frame in camera order. With a detector that can prepare its input ahead
+    /// (<see cref="IPipelinedPlateDetector"/>, <see cref="PipelineOptions.PrepareAhead"/>), a frame already waiting
+    /// behind the current one is letterboxed on a thread of its own (<see cref="InputPreparer"/>) while the model runs
+    /// on the current one; when none waits (a live camera slower than the stage) each frame is prepared and detected
+    /// in turn.
+    /// </summary>
     private async Task DetectStageAsync(ChannelReader<Frame> frames, ChannelWriter<DetectedFrame> output, CancellationToken stoppingToken)
     {
         int capacity = options.Value.MaxCandidatesPerFrame;
+        var pipelined = options.Value.PrepareAhead ? detector as IPipelinedPlateDetector : null;
+        var preparer = pipelined is null ? null : new InputPreparer(pipelined);
+        Frame? current = null, next = null;
+        int slot = 0;
         try
         {
-            await foreach (var frame in frames.ReadAllAsync(stoppingToken))
+            // Checked on every turn: a live camera keeps the queue full, so waiting for it would never see the token.
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // ReadAllAsync looks at the token only when the queue is empty; a live camera keeps it full.
-                if (stoppingToken.IsCancellationRequested)
+                if (current is null)
                 {
-                    frame.Dispose();
-                    break;
+                    if (!frames.TryRead(out current))
+                    {
+                        if (!await frames.WaitToReadAsync(stoppingToken))
+                        {
+                            break; // the camera's queue is complete
+                        }
+
+                        continue;
+                    }
+
+                    pipelined?.Prepare(current, slot);
                 }
 
-                var item = DetectedFrame.Rent(frame, capacity);
+                if (preparer is not null && frames.TryRead(out next))
+                {
+                    preparer.Start(next, 1 - slot); // the other slot, while the model runs on this one
+                }
+
+                var item = DetectedFrame.Rent(current, capacity);
+                current = null; // the item owns it now
                 int found;
                 try
                 {
-                    found = detector.Detect(frame, item.Candidates.AsSpan(0, capacity));
+                    var candidates = item.Candidates.AsSpan(0, capacity);
+                    found = pipelined is null ? detector.Detect(item.Frame, candidates) : pipelined.DetectPrepared(item.Frame, slot, candidates);
+                    preparer?.Wait(); // the next frame's slot is filled (or Prepare's error rethrown) before going on
                 }
                 catch
                 {
-                    item.Dispose();
+                    item.Dispose(); // the finally below waits for the preparer before the next frame goes
                     throw;
+                }
+
+                if (next is not null)
+                {
+                    (current, next, slot) = (next, null, 1 - slot); // prepared: detected on the next turn
                 }
 
                 item = item with { Count = found };
@@ -78,6 +107,9 @@ public sealed partial class PlatePipelineWorker
         }
         finally
         {
+            preparer?.Dispose(); // waits for a preparation still running before its frame goes
+            current?.Dispose();
+            next?.Dispose();
             output.TryComplete();
         }
     }
