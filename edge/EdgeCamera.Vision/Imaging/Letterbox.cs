@@ -171,26 +171,12 @@ internal sealed class Letterbox
             Unsafe.Add(ref bRow, ox) = b;
         }
 
-        int lanes = Vector<float>.Count;
-        int at = 0;
-        for (; at <= _contentWidth - lanes; at += lanes)
-        {
-            StoreUnit(new Vector<float>(_yRow, at), rowBase + at);
-            StoreUnit(new Vector<float>(_uRow, at), plane + rowBase + at);
-            StoreUnit(new Vector<float>(_vRow, at), (2 * plane) + rowBase + at);
-        }
-
-        for (; at < _contentWidth; at++)
-        {
-            _tensor[rowBase + at] = ToUnit(_yRow[at]);
-            _tensor[plane + rowBase + at] = ToUnit(_uRow[at]);
-            _tensor[(2 * plane) + rowBase + at] = ToUnit(_vRow[at]);
-        }
+        RowsToTensor(rowBase, plane);
     }
 
     // The I420 form of HorizontalPass: luma with the frame's column taps, U and V with the same taps folded onto the
     // half-width plane (FilterTaps.ComputeHalved: as if FFmpeg had upsampled the chroma to BGR first) into three rows,
-    // then BT.601 limited range to RGB for the whole row with System.Numerics.Vector (YuvToTensor).
+    // then to RGB and into the tensor a vector at a time.
     private void HorizontalPassYuv(int rowBase, int plane)
     {
         int[] starts = _columns.Starts, counts = _columns.Counts;
@@ -230,14 +216,14 @@ internal sealed class Letterbox
             Unsafe.Add(ref vRow, ox) = v;
         }
 
-        YuvToTensor(rowBase, plane);
+        YuvRowsToRgb();
+        RowsToTensor(rowBase, plane);
     }
 
-    // BT.601 limited range to RGB (the float form of FFmpeg's matrix: Y' = 255/219 (Y − 16), chroma ×255/224), rounded
-    // to a byte and scaled as ToUnit does, a vector of pixels at a time (Vector.Round rounds half to even, as
-    // MathF.Round); the rows are padded to whole vectors (Prepare), the tensor is written only up to the content width.
-    // Before this was vectorised the scalar conversion was most of the I420 letterbox's time (perf, 2026-11-26).
-    private void YuvToTensor(int rowBase, int plane)
+    // BT.601 limited range to RGB (the float form of FFmpeg's matrix: Y' = 255/219 (Y − 16), chroma ×255/224), in
+    // place: the Y, U and V rows become R, G and B, a vector of pixels at a time. Scalar, this and the rounding in
+    // RowsToTensor were most of the I420 letterbox's time (perf, 2026-11-26).
+    private void YuvRowsToRgb()
     {
         const float LumaGain = 255f / 219f, Rv = 1.596027f, Gu = 0.391762f, Gv = 0.812968f, Bu = 2.017232f;
         int lanes = Vector<float>.Count;
@@ -247,25 +233,44 @@ internal sealed class Letterbox
             var luma = LumaGain * (new Vector<float>(_yRow, ox) - new Vector<float>(16f));
             var u = new Vector<float>(_uRow, ox) - new Vector<float>(128f);
             var v = new Vector<float>(_vRow, ox) - new Vector<float>(128f);
-            StoreUnit(luma + (Rv * v), rowBase + ox);
-            StoreUnit(luma - (Gu * u) - (Gv * v), plane + rowBase + ox);
-            StoreUnit(luma + (Bu * u), (2 * plane) + rowBase + ox);
+            (luma + (Rv * v)).CopyTo(_yRow, ox);
+            (luma - (Gu * u) - (Gv * v)).CopyTo(_uRow, ox);
+            (luma + (Bu * u)).CopyTo(_vRow, ox);
         }
 
         for (; ox < _contentWidth; ox++)
         {
             float luma = LumaGain * (_yRow[ox] - 16f);
             float u = _uRow[ox] - 128f, v = _vRow[ox] - 128f;
-            _tensor[rowBase + ox] = ToUnit(luma + (Rv * v));
-            _tensor[plane + rowBase + ox] = ToUnit(luma - (Gu * u) - (Gv * v));
-            _tensor[(2 * plane) + rowBase + ox] = ToUnit(luma + (Bu * u));
+            (_yRow[ox], _uRow[ox], _vRow[ox]) = (luma + (Rv * v), luma - (Gu * u) - (Gv * v), luma + (Bu * u));
+        }
+    }
+
+    // The R, G and B rows into the tensor's three planes, rounded and scaled as ToUnit does, a vector at a time
+    // (Vector.Round rounds half to even, as MathF.Round does); the tail of a row that is not a whole vector, one by one.
+    private void RowsToTensor(int rowBase, int plane)
+    {
+        int lanes = Vector<float>.Count;
+        int at = 0;
+        for (; at <= _contentWidth - lanes; at += lanes)
+        {
+            StoreUnit(new Vector<float>(_yRow, at), rowBase + at);
+            StoreUnit(new Vector<float>(_uRow, at), plane + rowBase + at);
+            StoreUnit(new Vector<float>(_vRow, at), (2 * plane) + rowBase + at);
+        }
+
+        for (; at < _contentWidth; at++)
+        {
+            _tensor[rowBase + at] = ToUnit(_yRow[at]);
+            _tensor[plane + rowBase + at] = ToUnit(_uRow[at]);
+            _tensor[(2 * plane) + rowBase + at] = ToUnit(_vRow[at]);
         }
     }
 
     // Rounded to a byte first, as the training images were stored, then scaled to [0, 1].
     private static float ToUnit(float value) => Math.Clamp(MathF.Round(value), 0f, 255f) * InverseByte;
 
-    // ToUnit for a vector of pixels (Vector.Round rounds half to even, as MathF.Round does) into the tensor.
+    // ToUnit for a vector of pixels, into the tensor.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StoreUnit(Vector<float> value, int at) =>
         (Vector.Min(Vector.Max(Vector.Round(value), Vector<float>.Zero), new Vector<float>(255f)) * new Vector<float>(InverseByte)).CopyTo(_tensor, at);
