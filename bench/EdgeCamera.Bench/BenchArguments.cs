@@ -1,22 +1,24 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using EdgeCamera.Bench.Engines;
+using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Hardware.Camera;
 
 namespace EdgeCamera.Bench;
 
 /// <summary>
-/// Command line: <c>[--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N] [--pixel-format i420|bgr24]</c>.
+/// Command line: <c>[--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N] [--pixel-format i420|bgr24] [--prepare-ahead on|off]</c>.
 /// </summary>
-internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, string ModelsDir, TimeSpan? LiveDuration, TimeSpan OfflineLimit, FramePixelFormat PixelFormat)
+internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, string ModelsDir, TimeSpan? LiveDuration, TimeSpan OfflineLimit, FramePixelFormat PixelFormat, bool PrepareAhead)
 {
     public const string Usage =
-        "usage: EdgeCamera.Bench [--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N] [--pixel-format i420|bgr24]\n" +
+        "usage: EdgeCamera.Bench [--engines onnx,onnx+tesseract,classic,haar] [--models DIR] [--seconds N] [--offline-seconds N] [--pixel-format i420|bgr24] [--prepare-ahead on|off]\n" +
         "  --engines          which engines, in this order (default: all four)\n" +
         "  --models DIR       plate-detector.onnx and plate-recogniser.onnx (+ .json) for the onnx engines (default: models)\n" +
         "  --seconds N        live run per engine, 1–600 s (default: one clip length)\n" +
         "  --offline-seconds N  offline run per engine at most, 1–600 s (default 45; a faster engine does the whole clip)\n" +
-        "  --pixel-format F   what the decoder writes: i420 (default, as the unit's camera) or bgr24";
+        "  --pixel-format F   what the decoder writes: i420 (default, as the unit's camera) or bgr24\n" +
+        "  --prepare-ahead X  Pipeline:PrepareAhead, the detect stage letterboxing the next waiting frame meanwhile (default on, as the unit)";
 
     /// <summary>Longest run allowed per engine and phase: ten minutes.</summary>
     private const int MaxSeconds = 600;
@@ -32,6 +34,7 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
         var offline = DefaultOfflineLimit;
         var models = "models";
         var format = FramePixelFormat.I420;
+        var prepareAhead = new PipelineOptions().PrepareAhead;
         IReadOnlyList<BenchEngineKind> engines = Enum.GetValues<BenchEngineKind>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -43,6 +46,7 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
                 "--models" => value is not null && Set(ref models, value),
                 "--engines" => TryEngines(value, out var e) && Set(ref engines, e),
                 "--pixel-format" => TryFormat(value, out var f) && Set(ref format, f),
+                "--prepare-ahead" => value is "on" or "off" && Set(ref prepareAhead, value == "on"),
                 _ => false,
             };
             if (!ok)
@@ -54,7 +58,7 @@ internal sealed record BenchArguments(IReadOnlyList<BenchEngineKind> Engines, st
             i++;
         }
 
-        parsed = new BenchArguments(engines, models, live, offline, format);
+        parsed = new BenchArguments(engines, models, live, offline, format, prepareAhead);
         return true;
     }
 

@@ -37,7 +37,7 @@ var c = CultureInfo.InvariantCulture;
 var loadBefore = MachineInfo.LoadAverage1Min();
 var engineNames = string.Join(", ", arguments.Engines.Select(BenchEngineNames.Of));
 Console.WriteLine(string.Create(c, $"EdgeCamera bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {MachineInfo.CpuModel()}, load average (1 min) {loadBefore:F2} at start"));
-Console.WriteLine($"Engines: {engineNames}; models from {Path.GetFullPath(arguments.ModelsDir)}; decoder writes {arguments.PixelFormat}");
+Console.WriteLine($"Engines: {engineNames}; models from {Path.GetFullPath(arguments.ModelsDir)}; decoder writes {arguments.PixelFormat}; detect stage prepares ahead: {(arguments.PrepareAhead ? "on" : "off")}");
 
 Console.WriteLine("Rendering or finding the simulated camera's clip (seed 1)…");
 var clipDir = await SimulatedCamera.RenderAsync(1);

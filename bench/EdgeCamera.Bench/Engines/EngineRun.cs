@@ -33,10 +33,10 @@ internal static class EngineRun
             // Live first: its peak RSS is then the unit's own (the unit never runs an offline pass, whose leftover
             // frames and pooled buffers a compacting GC does not give back; measured 274 vs 300 MiB, 2026-11-26).
             Console.WriteLine(string.Create(c, $"{name}: live pipeline on RTSP for {liveDuration.TotalSeconds:F0} s…"));
-            var live = await LiveRun.RunAsync(liveUrl, truth, engine, liveDuration, arguments.PixelFormat, logs, time);
+            var live = await LiveRun.RunAsync(liveUrl, truth, engine, liveDuration, arguments.PixelFormat, arguments.PrepareAhead, logs, time);
             Console.WriteLine(string.Create(c, $"{name}: {live.Processed} frames processed, {live.Dropped} skipped ({live.CameraDropped} by the camera queue, {live.DetectedDropped} between the stages)"));
             Console.WriteLine(string.Create(c, $"{name}: offline pipeline (every frame, at most {arguments.OfflineLimit.TotalSeconds:F0} s)…"));
-            var offline = await OfflineRun.RunAsync(clip, truth, engine, arguments.OfflineLimit, arguments.PixelFormat, time);
+            var offline = await OfflineRun.RunAsync(clip, truth, engine, arguments.OfflineLimit, arguments.PixelFormat, arguments.PrepareAhead, time);
             Console.WriteLine(string.Create(c, $"{name}: {offline.Frames} frames at {offline.FramesPerSecond:F1} frames/s"));
             return new EngineResult(name, engine.Description, offline, live, null);
         }

@@ -1,6 +1,7 @@
 using System.Runtime;
 using EdgeCamera.Bench.Engines;
 using EdgeCamera.Bench.Measure;
+using EdgeCamera.Edge.Pipeline;
 using EdgeCamera.Hardware.Scenario;
 using EdgeCamera.Hardware.Camera;
 using EdgeCamera.TestKit;
@@ -45,13 +46,13 @@ internal sealed record LiveRun(
 
     public double ProcessedPerSecond => Processed / StreamWall.TotalSeconds;
 
-    public static async Task<LiveRun> RunAsync(string url, SimcamGroundTruth truth, BenchEngine engine, TimeSpan duration, FramePixelFormat format, ILoggerFactory logs, TimeProvider time)
+    public static async Task<LiveRun> RunAsync(string url, SimcamGroundTruth truth, BenchEngine engine, TimeSpan duration, FramePixelFormat format, bool prepareAhead, ILoggerFactory logs, TimeProvider time)
     {
         var targetFrames = (long)Math.Round(duration.TotalSeconds * truth.Fps);
         var options = new CameraOptions { Url = url, WidthPx = truth.Width, HeightPx = truth.Height, PixelFormat = format };
         using var camera = new FfmpegCamera(options, logs.CreateLogger<FfmpegCamera>(), time);
         var observer = new StageObserver(time);
-        using var harness = new PipelineHarness(camera, engine, time, observer);
+        using var harness = new PipelineHarness(camera, engine, time, observer, new PipelineOptions { PrepareAhead = prepareAhead });
         using var stop = new CancellationTokenSource(duration + StartAllowance);
         using var stopWatching = new CancellationTokenSource();
 

@@ -36,11 +36,11 @@ internal sealed record OfflineRun(
 
     public double FramesPerSecond => Frames / Wall.TotalSeconds;
 
-    public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeSpan limit, FramePixelFormat format, TimeProvider time)
+    public static async Task<OfflineRun> RunAsync(string clip, SimcamGroundTruth truth, BenchEngine engine, TimeSpan limit, FramePixelFormat format, bool prepareAhead, TimeProvider time)
     {
         using var unusedCamera = new FfmpegCamera(new CameraOptions(), NullLogger<FfmpegCamera>.Instance, time);
         var observer = new StageObserver(time);
-        var pipeline = new PipelineOptions { DetectedQueueFull = QueueFullPolicy.Wait };
+        var pipeline = new PipelineOptions { DetectedQueueFull = QueueFullPolicy.Wait, PrepareAhead = prepareAhead };
         using var stop = new CancellationTokenSource(limit + StopAllowance);
         var asked0 = engine.SecondOpinionsAsked;
         bool stoppedAtLimit;
