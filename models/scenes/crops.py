@@ -19,6 +19,9 @@ class CropLabel:
     country: str
     format: str
     arabic: Optional[str]
+    # how the crop was made (plate width in camera pixels, occluded, glare, look, blur, noise, JPEG quality), so
+    # scores can be broken down by condition; not a training target
+    conditions: Optional[dict] = None
 
 
 def cut(img: Image.Image, box, margin=MARGIN):
@@ -53,7 +56,8 @@ def make_crop(seed: int, kind: str = None):
     cx, cy = canvas.width / 2, canvas.height / 2
     box = compose.plate_on(canvas, rng, draw, cx, cy)
     d = ImageDraw.Draw(canvas)
-    if rng.random() < 0.05:
+    occluded = rng.random() < 0.05
+    if occluded:
         compose._occlude(d, rng, box)
     jb = jitter_box(box, rng)
     # camera effects on the region around the crop only (cheap), then the contract's cut from that region
@@ -62,14 +66,20 @@ def make_crop(seed: int, kind: str = None):
     region = canvas.crop((rx0, ry0, rx1, ry1))
     arr = np.asarray(region, dtype=np.float32)
     bx, by = box[0] - rx0, box[1] - ry0
-    if rng.random() < 0.12:
+    glare = rng.random() < 0.12
+    if glare:
         arr = degrade.glare(arr, rng, bx + rng.uniform(0, box[2]), by + rng.uniform(0, box[3]),
                             box[2] * 0.25, rng.uniform(0.3, 0.8))
     kind_look = rng.choices(["day", "dusk", "ir"], weights=[0.6, 0.2, 0.2])[0]
     arr = degrade.look(arr, rng, kind_look)
-    img = degrade.sensor(arr, rng, noise_sigma=rng.uniform(0, 12 if kind_look == "day" else 20),
-                         blur_sigma=rng.uniform(0, min(1.6, pw / 90)) if rng.random() < 0.5 else 0,
-                         motion_len=rng.uniform(0, min(6, pw / 25)) if rng.random() < 0.25 else 0,
-                         jpeg_quality=rng.randint(30, 95))
+    noise_sigma = rng.uniform(0, 12 if kind_look == "day" else 20)
+    blur_sigma = rng.uniform(0, min(1.6, pw / 90)) if rng.random() < 0.5 else 0
+    motion_len = rng.uniform(0, min(6, pw / 25)) if rng.random() < 0.25 else 0
+    jpeg_quality = rng.randint(30, 95)
+    img = degrade.sensor(arr, rng, noise_sigma=noise_sigma, blur_sigma=blur_sigma, motion_len=motion_len,
+                         jpeg_quality=jpeg_quality)
     crop = cut(img, (jb[0] - rx0, jb[1] - ry0, jb[2], jb[3]))
-    return np.asarray(crop, dtype=np.uint8), CropLabel(draw.text, draw.country, draw.format, draw.arabic)
+    conditions = {"plate_width_px": round(pw, 1), "occluded": occluded, "glare": glare, "look": kind_look,
+                  "blur_sigma": round(blur_sigma, 2), "motion_px": round(motion_len, 2),
+                  "noise_sigma": round(noise_sigma, 1), "jpeg_quality": jpeg_quality}
+    return np.asarray(crop, dtype=np.uint8), CropLabel(draw.text, draw.country, draw.format, draw.arabic, conditions)

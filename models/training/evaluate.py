@@ -139,10 +139,38 @@ def score_crops(rec_model, arrs, labels, format_ids):
             agree_n += 1
             agree_ok += (l["arabic"] == l["text"]) == (rec.decode(ara[i]) == got)
     n = max(1, len(labels))
-    return {"crops": len(labels), "exact_match": exact / n, "cer": cer_n / max(1, cer_d),
-            "format_accuracy": fmt_ok / max(1, sum(1 for l in labels if l["format"])),
-            "arabic_agreement_accuracy": agree_ok / max(1, agree_n), "arabic_agreement_plates": agree_n,
-            "per_format": {k: v[1] / max(1, v[0]) for k, v in sorted(per.items())}}
+    res = {"crops": len(labels), "exact_match": exact / n, "cer": cer_n / max(1, cer_d),
+           "format_accuracy": fmt_ok / max(1, sum(1 for l in labels if l["format"])),
+           "arabic_agreement_accuracy": agree_ok / max(1, agree_n), "arabic_agreement_plates": agree_n,
+           "per_format": {k: v[1] / max(1, v[0]) for k, v in sorted(per.items())}}
+    if all(l.get("conditions") for l in labels):
+        res["by_condition"] = by_condition(labels, [rec.decode(lat[i]) == l["text"] for i, l in enumerate(labels)])
+    return res
+
+
+CONDITIONS = {
+    "occluded": lambda c: c["occluded"],
+    "glare": lambda c: c["glare"],
+    "look day": lambda c: c["look"] == "day",
+    "look dusk": lambda c: c["look"] == "dusk",
+    "look ir": lambda c: c["look"] == "ir",
+    "plate < 80 px wide": lambda c: c["plate_width_px"] < 80,
+    "plate 80-150 px": lambda c: 80 <= c["plate_width_px"] < 150,
+    "plate >= 150 px": lambda c: c["plate_width_px"] >= 150,
+    "focus or motion blur": lambda c: c["blur_sigma"] > 0 or c["motion_px"] > 0,
+    # none of the above's hard cases: unoccluded, no glare, day, >= 80 px, sharp
+    "clear (day, >= 80 px, sharp, unoccluded, no glare)": lambda c: (not c["occluded"] and not c["glare"]
+        and c["look"] == "day" and c["plate_width_px"] >= 80 and c["blur_sigma"] == 0 and c["motion_px"] == 0),
+}
+
+
+def by_condition(labels, ok):
+    """Exact reads per crop condition (scenes/crops.py records them): {condition: [crops, exact share]}."""
+    out = {}
+    for name, test in CONDITIONS.items():
+        hits = [o for l, o in zip(labels, ok) if test(l["conditions"])]
+        out[name] = [len(hits), sum(hits) / max(1, len(hits))]
+    return out
 
 
 def real_items(items):
