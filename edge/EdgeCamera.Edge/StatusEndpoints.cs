@@ -28,6 +28,7 @@ public static class StatusEndpoints
                     framesProcessed = pipeline.FramesProcessed,
                     detections = pipeline.Detections,
                     reads = pipeline.Reads,
+                    settledSkips = pipeline.SettledSkips,
                     vehicles = pipeline.Vehicles,
                 },
                 outbox = new { depth = outbox.Count(), rejected = outbox.CountRejected() },

@@ -26,7 +26,7 @@ public sealed class MachineEndpointTests(BrowserFixture fixture)
         foreach (var name in new[]
         {
             "edgecam_camera_frames_read_total", "edgecam_camera_frames_dropped_total", "edgecam_pipeline_detections_total",
-            "edgecam_pipeline_reads_total", "edgecam_vehicles_total", "edgecam_outbox_depth", "edgecam_uplink_acknowledged_total",
+            "edgecam_pipeline_reads_total", "edgecam_pipeline_settled_skips_total", "edgecam_vehicles_total", "edgecam_outbox_depth", "edgecam_uplink_acknowledged_total",
             "edgecam_ack_latency_seconds_sum", "edgecam_ack_latency_seconds_count",
             "edgecam_outbox_oldest_age_seconds", "edgecam_outbox_bytes", "edgecam_outbox_max_bytes", "edgecam_outbox_evictions_total",
             "edgecam_outbox_write_failures_total", "edgecam_outbox_over_budget",

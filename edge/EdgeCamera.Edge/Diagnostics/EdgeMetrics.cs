@@ -24,6 +24,7 @@ public sealed class EdgeMetrics
         var processed = f.CreateCounter("edgecam_pipeline_frames_processed_total", "Frames run through plate detection.");
         var detections = f.CreateCounter("edgecam_pipeline_detections_total", "Plate candidates found.");
         var reads = f.CreateCounter("edgecam_pipeline_reads_total", "Plate candidates read.");
+        var settledSkips = f.CreateCounter("edgecam_pipeline_settled_skips_total", "Plate candidates left unread because their track's vote was settled (Tracker:SettledVotes).");
         var detectedDropped = f.CreateCounter("edgecam_pipeline_detected_frames_dropped_total", "Detected frames the read stage dropped unread (its queue was full; oldest first).");
         var vehicles = f.CreateCounter("edgecam_vehicles_total", "Vehicles reported (one voted read each), stored in the outbox.");
         var depth = f.CreateGauge("edgecam_outbox_depth", "Evidence records in the outbox (waiting or rejected).");
@@ -50,6 +51,7 @@ public sealed class EdgeMetrics
             processed.IncTo(pipeline.FramesProcessed);
             detections.IncTo(pipeline.Detections);
             reads.IncTo(pipeline.Reads);
+            settledSkips.IncTo(pipeline.SettledSkips);
             detectedDropped.IncTo(pipeline.DetectedDropped);
             vehicles.IncTo(pipeline.Vehicles);
             depth.Set(outbox.Count());
