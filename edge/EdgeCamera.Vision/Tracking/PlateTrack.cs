@@ -132,39 +132,12 @@ internal sealed class PlateTrack : IDisposable
     /// <paramref name="share"/> of all vote weight (<see cref="TrackerOptions.SettledVotes"/>).</summary>
     public bool IsSettled(int minVotes, double share)
     {
-        float total = 0, leader = -1;
-        int leaderCount = 0;
-        foreach (TextVote vote in _votes.Values)
-        {
-            total += vote.Weight;
-            if (vote.Weight > leader)
-            {
-                (leader, leaderCount) = (vote.Weight, vote.Count);
-            }
-        }
-
-        return leaderCount >= minVotes && leader >= share * total;
+        var (_, lead, total) = Lead();
+        return lead.Count >= minVotes && lead.Weight >= share * total;
     }
 
     /// <summary>The text with the most vote weight so far, or null before the first read.</summary>
-    public string? LeadingText
-    {
-        get
-        {
-            string? leader = null;
-            float weight = -1;
-            foreach ((string candidate, TextVote vote) in _votes)
-            {
-                if (vote.Weight > weight)
-                {
-                    weight = vote.Weight;
-                    leader = candidate;
-                }
-            }
-
-            return leader;
-        }
-    }
+    public string? LeadingText => Lead().Text;
 
     /// <summary>Takes over the votes of a parallel track that followed the same plate.</summary>
     public void Absorb(PlateTrack other)
@@ -182,32 +155,35 @@ internal sealed class PlateTrack : IDisposable
 
     public bool TryDecide(int minVotes, out string text, out string country, out float confidence, out int votes)
     {
-        text = string.Empty;
-        country = PlateFormats.UnknownCountry;
-        confidence = 0;
-        votes = 0;
-        float total = 0;
-        float bestWeight = -1;
-        foreach ((string candidate, TextVote vote) in _votes)
-        {
-            total += vote.Weight;
-            if (vote.Weight > bestWeight)
-            {
-                bestWeight = vote.Weight;
-                text = candidate;
-                country = vote.Country;
-                votes = vote.Count;
-            }
-        }
-
+        var (leader, lead, total) = Lead();
+        (text, country, votes, confidence) = (leader ?? string.Empty, lead.Country ?? PlateFormats.UnknownCountry, lead.Count, 0);
         if (ReadCount < minVotes || votes == 0 || BestFrameSequence < 0)
         {
             return false;
         }
 
         // Agreement (share of the vote weight) times the winner's mean confidence.
-        confidence = bestWeight / total * (bestWeight / votes);
+        confidence = lead.Weight / total * (lead.Weight / votes);
         return true;
+    }
+
+    /// <summary>The text with the most vote weight (the first such, on a tie), its vote, and the weight of all
+    /// votes; (null, default, 0) before the first read.</summary>
+    private (string? Text, TextVote Vote, float Total) Lead()
+    {
+        string? leader = null;
+        TextVote lead = default;
+        float total = 0, weight = -1;
+        foreach ((string candidate, TextVote vote) in _votes)
+        {
+            total += vote.Weight;
+            if (vote.Weight > weight)
+            {
+                (leader, lead, weight) = (candidate, vote, vote.Weight);
+            }
+        }
+
+        return (leader, lead, total);
     }
 
     public TravelDirection Direction()
