@@ -93,7 +93,7 @@ public sealed class PipelineObserverTests : IDisposable
     private static async Task<Frame[]> RunQueuedAsync(PlatePipelineWorker worker, int frameCount, bool drainAfter = false)
     {
         var input = Channel.CreateUnbounded<Frame>();
-        var frames = Enumerable.Range(0, frameCount).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
+        var frames = Frames(frameCount);
         foreach (var frame in frames)
         {
             Assert.True(input.Writer.TryWrite(frame));
@@ -132,7 +132,7 @@ public sealed class PipelineObserverTests : IDisposable
         var reader = new HeldFirstReader();
         using var worker = Worker(reader, observer, stats, detectedQueueCapacity: 2, whenFull);
         var input = Channel.CreateUnbounded<Frame>();
-        var frames = Enumerable.Range(0, frameCount).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
+        var frames = Frames(frameCount);
         using var stop = new CancellationTokenSource(Bound);
         var stages = Task.Run(() => worker.RunStagesAsync(input.Reader, stop.Token));
 
@@ -149,6 +149,10 @@ public sealed class PipelineObserverTests : IDisposable
         await stages.WaitAsync(Bound);
         return frames;
     }
+
+    /// <summary>Frames 0 … count − 1, captured at timestamps 1000, 1001, …</summary>
+    private static Frame[] Frames(int count) =>
+        Enumerable.Range(0, count).Select(i => new Frame(64, 32, i, DateTimeOffset.UnixEpoch, 1000 + i)).ToArray();
 
     public void Dispose()
     {
