@@ -6,7 +6,7 @@ from typing import Optional
 from PIL import Image
 
 from plategen import formats as pg_formats, render as pg_render
-from . import generic
+from . import decorated, generic
 
 FORMAT_IDS = sorted(pg_formats.load_all()) + ["other"]     # recogniser 'format' classes
 _FMTS = pg_formats.load_all()
@@ -16,6 +16,10 @@ KIND_WEIGHTS = {"sa-private": 0.28, "sa-transport": 0.08, "sa-commercial": 0.08,
                 "kw-private": 0.12, "mr-private": 0.12, "other": 0.32}
 DISAGREE_SHARE = 0.10     # brief: ~10 % of Saudi plates get an Arabic half that differs from the Latin half
 SA_ARABIC_ROWS = 77.5 / 155.0   # sa-private.json: the Arabic row ends at y = 77.5 mm of 155 mm
+# Share of generic plates drawn as decorated US-style plates (scenes/decorated.py). 0 keeps every data set made
+# before it (the held-out test sets) unchanged; the detector's extra training scenes set it (training/data.py).
+DECORATED_SHARE = 0.0
+VANITY_SHARE = 0.15       # of decorated plates: a short personalised serial instead of the generic one
 
 
 @dataclass
@@ -45,6 +49,12 @@ def sample_plate(rng: random.Random, width_px: int, kind: str = None) -> PlateDr
     kind = kind or rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
     if kind == "other":
         img, text, two_row = generic.render(rng, width_px)
+        if DECORATED_SHARE > 0:
+            # a child stream seeded by what was drawn: the scene's own random stream is not touched
+            child = random.Random(f"decorated|{text}|{width_px}|{img.height}")
+            if child.random() < DECORATED_SHARE:
+                text = decorated.vanity(child) if child.random() < VANITY_SHARE else text
+                img = decorated.render(child, text, width_px)
         return PlateDraw(img, text, "other", "other", None, two_row)
     fmt = _FMTS[kind]
     spec = pg_render.random_plate(fmt, rng)

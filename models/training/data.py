@@ -49,7 +49,8 @@ def letterbox_size(w, h):
 
 
 def _scene_job(args):
-    seed, out_dir, frame, plate_px, full = args
+    seed, out_dir, frame, plate_px, full, decorated = args
+    compose.plates.DECORATED_SHARE = decorated
     name = f"{seed}.jpg"
     side = Path(out_dir) / f"{seed}.json"            # per-scene labels: an interrupted build resumes
     if side.exists() and (Path(out_dir) / name).exists():
@@ -66,10 +67,11 @@ def _scene_job(args):
 TRAIN_FRAMES = [((640, 360), 0.6), ((512, 384), 0.15), ((384, 384), 0.25)]
 
 
-def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, log=print):
-    """Cache scenes as JPEG + labels.tsv (project format) + labels.json (with format / arabic).
+def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, log=print, decorated=0.0):
+    """Cache scenes as JPEG + labels.tsv (project format, Arabic half in a 5th column) + labels.json (with format).
     full_frame=(W, H) writes frames of that size with plates 60–400 px scaled to W/1920 (the test set);
-    otherwise letterbox-scale frames of TRAIN_FRAMES shapes, plate width 60–400 px of a 1920 frame mapped."""
+    otherwise letterbox-scale frames of TRAIN_FRAMES shapes, plate width 60–400 px of a 1920 frame mapped.
+    decorated: share of generic plates drawn as decorated US-style plates (scenes/decorated.py)."""
     lab = out_dir / "labels.json"
     if lab.exists() and json.loads(lab.read_text()).get("count") == count:
         log(f"scenes {out_dir.name}: cached ({count})")
@@ -80,13 +82,13 @@ def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, lo
         seed = first_seed + i
         if full_frame:
             k = full_frame[0] / 1920
-            jobs.append((seed, str(out_dir), full_frame, (60 * k, 400 * k), True))
+            jobs.append((seed, str(out_dir), full_frame, (60 * k, 400 * k), True, decorated))
         else:
             r = (seed * 2654435761) % 1000 / 1000
             frame = TRAIN_FRAMES[0][0] if r < 0.6 else TRAIN_FRAMES[1][0] if r < 0.75 else TRAIN_FRAMES[2][0]
             # plate width in input pixels: 1920-frame plates of 60-400 px are 20-133 px at 640 wide; square
             # car-park photos (real-dev saudi) show plates up to ~110 px of 384
-            jobs.append((seed, str(out_dir), frame, (16, 150), False))
+            jobs.append((seed, str(out_dir), frame, (16, 150), False, decorated))
     t = time.time()
     res = []
     with Pool(WORKERS) as pool:
@@ -98,8 +100,10 @@ def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, lo
     for (seed, *_), plates in zip(jobs, res):
         meta.append({"image": f"{seed}.jpg", "plates": [
             {"box": list(b), "text": tx, "country": c, "format": f, "arabic": a} for _, b, tx, c, f, a in plates]})
-        for name, (x, y, w, h), tx, c, _f, _a in plates:
-            rows.append(f"{name}\t{x},{y},{w},{h}\t{tx}\t{c}")
+        for name, (x, y, w, h), tx, c, _f, a in plates:
+            # 5th column, bilingual plates only: what the Arabic half says, in canonical Latin (edgecam eval scores
+            # the reader's agree/disagree flag against it)
+            rows.append(f"{name}\t{x},{y},{w},{h}\t{tx}\t{c}" + (f"\t{a}" if a else ""))
     (out_dir / "labels.tsv").write_text("\n".join(rows) + "\n")
     lab.write_text(json.dumps({"count": count, "images": meta}))
     log(f"scenes {out_dir.name}: {count} in {time.time() - t:.0f} s")

@@ -72,12 +72,13 @@ def batch(samples, rng, n):
 
 
 def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0, init=None,
-          peak_lr=2e-3):
+          peak_lr=2e-3, model=None, freeze_bn=False):
     """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept.
-    init: a checkpoint to continue from (--resume)."""
+    init: a checkpoint to continue from (--resume); model: a model to continue instead (rebuilt from ONNX);
+    freeze_bn: BatchNorm layers keep their statistics (eval mode) while the rest trains."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    model = Detector()
+    model = model or Detector()
     if init is not None:
         # Layers whose shape changed since the checkpoint (a new head design) start fresh; the rest continue.
         state, own = torch.load(init), model.state_dict()
@@ -102,6 +103,10 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
             x2, h2, r2, m2 = batch(real, rng, n_real)
             x1, h1, r1, m1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2)))
         model.train()
+        if freeze_bn:
+            for m in model.modules():
+                if isinstance(m, torch.nn.BatchNorm2d):
+                    m.eval()
         loss = loss_fn(model(x1), h1, r1, m1)
         opt.zero_grad()
         loss.backward()

@@ -6,7 +6,8 @@ namespace EdgeCamera.Models.Tests;
 
 /// <summary>
 /// CI never retrains, but the training script must not rot: `models/train.py --smoke` builds a tiny data set,
-/// runs a few steps of both models and exports them; the exports must honour CONTRACT.md.
+/// runs a few steps of both models and exports them; the exports must honour CONTRACT.md. A second run continues the
+/// detector from its exported ONNX file, as a fresh checkout (no checkpoint) does.
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
 {
@@ -19,9 +20,26 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
     private readonly string _outDir = Path.Combine(Path.GetTempPath(), "edgecam-train-smoke-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Training_script_smoke_run_exports_both_models_that_load_with_the_contract_shapes()
+    public async Task Training_script_smoke_run_exports_both_models_and_continues_the_detector_from_its_onnx_file()
     {
         Assert.True(File.Exists(Python), $"{Python} (Debian python3 with python3-torch) is needed to train");
+        await RunTrainingAsync("--smoke", "--out", _outDir, "--workers", "1");
+
+        var detector = Path.Combine(_outDir, "plate-detector.onnx");
+        ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
+        ModelContract.CheckRecogniser(Path.Combine(_outDir, "plate-recogniser.onnx"), Path.Combine(_outDir, "plate-recogniser.json"), batch: 2);
+
+        // A fresh checkout has the committed ONNX file but no checkpoint: --resume rebuilds the network from the file.
+        File.Delete(Path.Combine(_outDir, "cache", "detector.pt"));
+        var exportedBefore = File.GetLastWriteTimeUtc(detector);
+        var log = await RunTrainingAsync("--smoke", "--stage", "detector", "--resume", "--out", _outDir, "--workers", "1");
+        Assert.Contains("(BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
+        Assert.True(File.GetLastWriteTimeUtc(detector) > exportedBefore, "the continued detector was not exported");
+        ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
+    }
+
+    private async Task<string> RunTrainingAsync(params string[] args)
+    {
         var psi = new ProcessStartInfo(Python)
         {
             WorkingDirectory = RepoPaths.Root,
@@ -29,7 +47,8 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "models/train.py", "--smoke", "--out", _outDir, "--workers", "1" })
+        psi.ArgumentList.Add("models/train.py");
+        foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
         }
@@ -50,13 +69,12 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
             await process.WaitForExitAsync();
         }
 
-        output.WriteLine(await stdout);
+        var log = await stdout;
+        output.WriteLine(log);
         output.WriteLine(await stderr);
-        Assert.True(finished, $"train.py --smoke did not finish within {SmokeTimeout}");
+        Assert.True(finished, $"train.py {string.Join(' ', args)} did not finish within {SmokeTimeout}");
         Assert.Equal(0, process.ExitCode);
-
-        ModelContract.CheckDetector(Path.Combine(_outDir, "plate-detector.onnx"), Path.Combine(_outDir, "plate-detector.json"));
-        ModelContract.CheckRecogniser(Path.Combine(_outDir, "plate-recogniser.onnx"), Path.Combine(_outDir, "plate-recogniser.json"), batch: 2);
+        return log;
     }
 
     public void Dispose()

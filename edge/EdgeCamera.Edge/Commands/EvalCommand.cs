@@ -56,10 +56,15 @@ public static class EvalCommand
         output.WriteLine(string.Create(c, $"images {report.Images}, plates {report.Plates}, detections {report.Detections}, unreadable images {report.UnreadableImages}"));
         output.WriteLine(string.Create(c, $"detection precision {report.DetectionPrecision:P1}  recall {report.DetectionRecall:P1}  (any candidate: {report.CandidateRecall:P1})"));
         output.WriteLine(string.Create(c, $"exact plate reads {report.ExactMatch:P1}  CER {report.Cer:P1}  time {report.MsPerImage:F1} ms/image"));
+        if (report.AgreementFlaggedCorrectly is { } flagged)
+        {
+            output.WriteLine(string.Create(c, $"Arabic/Latin halves: flagged correctly {flagged:P1} of {report.AgreementFlagged} flagged ({report.AgreementPlates} read with both halves labelled; the rest not compared); mismatched plates caught {report.MismatchesCaught} of {report.MismatchedPlates}; genuine plates flagged as mismatched {report.GenuineFlaggedMismatched}"));
+        }
+
         output.WriteLine("country  plates  detected  recall   readable  exact  exact%   CER     ");
         foreach (var (country, s) in report.PerCountry)
         {
-            output.WriteLine(string.Create(c, $"{country,-7}  {s.Plates,6}  {s.Detected,8}  {s.DetectionRecall,6:P1}  {s.Readable,8}  {s.Exact,5}  {s.ExactMatch,6:P1}  {s.Cer,6:P1}{(s.OutOfFormat ? "  (out of format)" : string.Empty)}{(s.HalvesRead > 0 ? $"  Arabic half agrees {s.HalvesAgree}/{s.HalvesRead}" : string.Empty)}"));
+            output.WriteLine(string.Create(c, $"{country,-7}  {s.Plates,6}  {s.Detected,8}  {s.DetectionRecall,6:P1}  {s.Readable,8}  {s.Exact,5}  {s.ExactMatch,6:P1}  {s.Cer,6:P1}{(s.OutOfFormat ? "  (out of format)" : string.Empty)}{(s.HalvesRead > 0 ? $"  Arabic half read {s.HalvesRead}: agrees {s.HalvesAgree}, differs {s.HalvesDiffer}" : string.Empty)}"));
         }
 
         return 0;

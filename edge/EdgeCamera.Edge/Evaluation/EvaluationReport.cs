@@ -18,7 +18,33 @@ public sealed record EvaluationReport(
     [property: JsonPropertyName("cer")] double Cer,
     [property: JsonPropertyName("ms_per_image")] double MsPerImage,
     [property: JsonPropertyName("unreadable_images")] int UnreadableImages,
-    [property: JsonPropertyName("per_country")] IReadOnlyDictionary<string, CountryScore> PerCountry);
+    [property: JsonPropertyName("per_country")] IReadOnlyDictionary<string, CountryScore> PerCountry)
+{
+    /// <summary>Detected plates whose label gives the Arabic half and whose Arabic half the reader read.</summary>
+    [JsonPropertyName("agreement_plates")]
+    public int AgreementPlates { get; init; }
+
+    /// <summary>Of those, the plates the reader flagged agree or differ (the rest: "not compared", a possible misread).</summary>
+    [JsonPropertyName("agreement_flagged")]
+    public int AgreementFlagged { get; init; }
+
+    /// <summary>Of the flagged, the share whose flag matches the label's (issue 3's target: ≥ 99 %); null when no
+    /// label gives an Arabic half.</summary>
+    [JsonPropertyName("agreement_flagged_correctly")]
+    public double? AgreementFlaggedCorrectly { get; init; }
+
+    /// <summary>Of <see cref="AgreementPlates"/>, plates whose halves differ by their label (mismatched or forged).</summary>
+    [JsonPropertyName("mismatched_plates")]
+    public int MismatchedPlates { get; init; }
+
+    /// <summary>Of the mismatched plates, those the reader flagged as differing.</summary>
+    [JsonPropertyName("mismatches_caught")]
+    public int MismatchesCaught { get; init; }
+
+    /// <summary>Genuine plates (halves agree by their label) the reader flagged as differing: false alarms.</summary>
+    [JsonPropertyName("genuine_flagged_mismatched")]
+    public int GenuineFlaggedMismatched { get; init; }
+}
 
 public sealed record CountryScore(
     [property: JsonPropertyName("plates")] int Plates,
@@ -37,6 +63,18 @@ public sealed record CountryScore(
     /// <summary>Of those, how many the reader found to say the same as the Latin half (on genuine plates: all).</summary>
     [JsonPropertyName("halves_agree")]
     public int HalvesAgree { get; init; }
+
+    /// <summary>Of those, how many the reader found to differ from the Latin half confidently.</summary>
+    [JsonPropertyName("halves_differ")]
+    public int HalvesDiffer { get; init; }
+
+    /// <summary>Plates the reader flagged (agree or differ) whose label gives the Arabic half, and how many of them it
+    /// flagged right (agree when the label's halves agree, differ when they differ).</summary>
+    [JsonPropertyName("agreement_flagged")]
+    public int AgreementFlagged { get; init; }
+
+    [JsonPropertyName("agreement_flagged_right")]
+    public int AgreementFlaggedRight { get; init; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false)]

@@ -3,9 +3,16 @@ using EdgeCamera.Vision;
 
 namespace EdgeCamera.Edge.Evaluation;
 
-/// <summary>One labelled plate: <c>image&lt;TAB&gt;x,y,w,h&lt;TAB&gt;PLATE[&lt;TAB&gt;COUNTRY]</c>, image path relative to the labels file.</summary>
-public sealed record LabelledPlate(string ImagePath, PixelBox Box, string Plate, string Country)
+/// <summary>
+/// One labelled plate: <c>image&lt;TAB&gt;x,y,w,h&lt;TAB&gt;PLATE[&lt;TAB&gt;COUNTRY[&lt;TAB&gt;ARABIC]]</c>, image path relative
+/// to the labels file. ARABIC, for bilingual plates, is what the Arabic half says, written in the canonical Latin form
+/// (the official letter table): the same as PLATE on a genuine plate, different on a forged or mismatched one.
+/// </summary>
+public sealed record LabelledPlate(string ImagePath, PixelBox Box, string Plate, string Country, string? ArabicHalf = null)
 {
+    /// <summary>Whether the two halves say the same; null when the label does not give the Arabic half.</summary>
+    public bool? HalvesAgree => ArabicHalf is null ? null : string.Equals(ArabicHalf, Plate, StringComparison.Ordinal);
+
     /// <summary>A plate a careful human could not read fully ('?' in the label) is scored for detection only.</summary>
     public bool IsReadable => !Plate.Contains('?', StringComparison.Ordinal);
 }
@@ -41,12 +48,13 @@ public static class LabelsFile
                 || !int.TryParse(box[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var w)
                 || !int.TryParse(box[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var h))
             {
-                error = $"{path}:{lineNo}: expected image<TAB>x,y,w,h<TAB>PLATE[<TAB>COUNTRY]";
+                error = $"{path}:{lineNo}: expected image<TAB>x,y,w,h<TAB>PLATE[<TAB>COUNTRY[<TAB>ARABIC]]";
                 return false;
             }
 
             var country = f.Length >= 4 && f[3].Length > 0 ? f[3] : PlateFormats.UnknownCountry;
-            list.Add(new LabelledPlate(Path.Combine(baseDir, f[0]), new PixelBox(x, y, w, h), f[2], country));
+            var arabic = f.Length >= 5 && f[4].Length > 0 ? f[4] : null;
+            list.Add(new LabelledPlate(Path.Combine(baseDir, f[0]), new PixelBox(x, y, w, h), f[2], country, arabic));
         }
 
         error = string.Empty;

@@ -19,7 +19,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
 
     public EvaluationReport Evaluate(IReadOnlyList<LabelledPlate> labels, Action<string>? progress = null)
     {
-        var outcomes = new List<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read, bool? Agree)>();
+        var outcomes = new List<Outcome>();
         var candidates = new PlateCandidate[MaxCandidates];
         var images = 0;
         var unreadable = 0;
@@ -33,7 +33,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             {
                 unreadable++;
                 progress?.Invoke($"{image.Key}: {error}");
-                outcomes.AddRange(image.Select(l => (l, false, false, (string?)null, (bool?)null)));
+                outcomes.AddRange(image.Select(l => new Outcome(l, false, false, null)));
                 continue;
             }
 
@@ -41,12 +41,12 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             {
                 var started = Stopwatch.GetTimestamp();
                 var found = detector.Detect(frame!, candidates);
-                var accepted = new List<(PixelBox Box, string Text, bool? Agree)>();
+                var accepted = new List<(PixelBox Box, PlateText Read)>();
                 for (var i = 0; i < found; i++)
                 {
                     if (reader.TryRead(frame!, candidates[i].Box, out var text))
                     {
-                        accepted.Add((candidates[i].Box, text.Text, text.HalvesAgree));
+                        accepted.Add((candidates[i].Box, text));
                     }
                 }
 
@@ -74,10 +74,12 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                         rightDetections++;
                     }
 
-                    outcomes.Add((label, best >= 0, candidateHit, best >= 0 ? accepted[best].Text : null, best >= 0 ? accepted[best].Agree : null));
-                    progress?.Invoke(best >= 0
-                        ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Text}"
-                        : $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t-\t{Nearest(candidates.AsSpan(0, found), label.Box)}");
+                    outcomes.Add(new Outcome(label, best >= 0, candidateHit, best >= 0 ? accepted[best].Read : null));
+                    progress?.Invoke(best < 0
+                        ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t-\t{Nearest(candidates.AsSpan(0, found), label.Box)}"
+                        : accepted[best].Read.Text == label.Plate || !label.IsReadable
+                            ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Read.Text}"
+                            : $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Read.Text}\t{Compare(accepted[best].Box, label.Box)}");
                 }
             }
         }
@@ -100,8 +102,11 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                     Cer(r),
                     !known.Contains(g.Key))
                 {
-                    HalvesRead = g.Count(o => o.Agree.HasValue),
+                    HalvesRead = g.Count(o => o.ArabicRead),
                     HalvesAgree = g.Count(o => o.Agree == true),
+                    HalvesDiffer = g.Count(o => o.Agree == false),
+                    AgreementFlagged = g.Count(FlagScored),
+                    AgreementFlaggedRight = g.Count(FlaggedRight),
                 };
             });
         return new EvaluationReport(
@@ -115,10 +120,26 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             Cer(readable),
             images == 0 ? 0 : Math.Round(elapsed.TotalMilliseconds / images, 2),
             unreadable,
-            perCountry);
+            perCountry)
+        {
+            AgreementPlates = outcomes.Count(o => o.Label.HalvesAgree.HasValue && o.ArabicRead),
+            AgreementFlagged = outcomes.Count(FlagScored),
+            AgreementFlaggedCorrectly = outcomes.Any(FlagScored) ? Ratio(outcomes.Count(FlaggedRight), outcomes.Count(FlagScored)) : null,
+            MismatchedPlates = outcomes.Count(o => o.Label.HalvesAgree == false && o.ArabicRead),
+            MismatchesCaught = outcomes.Count(o => o.Label.HalvesAgree == false && o.Agree == false),
+            GenuineFlaggedMismatched = outcomes.Count(o => o.Label.HalvesAgree == true && o.Agree == false),
+        };
     }
 
-    private static double Cer(IReadOnlyCollection<(LabelledPlate Label, bool Detected, bool CandidateHit, string? Read, bool? Agree)> scored)
+    /// <summary>The agree/differ flag is scored where the label gives the Arabic half and the reader gave a flag
+    /// (not "not compared"), whether or not the Latin read is exact (as <c>models/training/evaluate.py</c> does).</summary>
+    private static bool FlagScored(Outcome o) =>
+        o.Label.HalvesAgree.HasValue && o.Agree.HasValue;
+
+    private static bool FlaggedRight(Outcome o) =>
+        FlagScored(o) && o.Agree == o.Label.HalvesAgree;
+
+    private static double Cer(IReadOnlyCollection<Outcome> scored)
     {
         var chars = scored.Sum(o => o.Label.Plate.Length);
         var errors = scored.Sum(o => EditDistance.Between(o.Read ?? string.Empty, o.Label.Plate));
@@ -145,7 +166,21 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             }
         }
 
-        var box = nearest.Box;
-        return string.Create(CultureInfo.InvariantCulture, $"{candidates.Length} candidates; nearest {box.X},{box.Y},{box.Width},{box.Height} (label {label.X},{label.Y},{label.Width},{label.Height}) IoU {nearest.Box.Iou(label):F2}");
+        return $"{candidates.Length} candidates; nearest {Compare(nearest.Box, label)}";
+    }
+
+    /// <summary>A detected box beside its label (--verbose), so a misread caused by a cut or padded crop shows.</summary>
+    private static string Compare(PixelBox box, PixelBox label) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{box.X},{box.Y},{box.Width},{box.Height} (label {label.X},{label.Y},{label.Width},{label.Height}) IoU {box.Iou(label):F2}");
+
+    /// <summary>One labelled plate's fate: matched to an accepted detection, any candidate near it, what was read.</summary>
+    private readonly record struct Outcome(LabelledPlate Label, bool Detected, bool CandidateHit, PlateText? Plate)
+    {
+        public string? Read => Plate?.Text;
+
+        public bool ArabicRead => Plate?.ArabicHalf is not null;
+
+        public bool? Agree => Plate?.HalvesAgree;
     }
 }

@@ -88,6 +88,7 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
         text = new PlateText(latin, country, confidence, _charConfidences[..length])
         {
             ArabicHalf = arabicLength > 0 ? arabic : null,
+            ArabicCharConfidences = _arabicConfidences[..arabicLength],
             Source = "onnx",
         };
         return true;

@@ -34,6 +34,63 @@ public sealed class EvaluationTests : IDisposable
     }
 
     [Fact]
+    public void A_fifth_column_gives_what_the_arabic_half_says_so_a_mismatched_plate_can_be_labelled()
+    {
+        var path = WriteLabels("a.png\t10,20,30,40\t3903BSJ\tSA\t3903BSJ\nb.png\t1,2,3,4\t1234ABD\tSA\t1234ABJ\nc.png\t1,2,3,4\t1234ABD\tSA\n");
+
+        Assert.True(LabelsFile.TryLoad(path, out var labels, out var error), error);
+
+        Assert.True(labels[0].HalvesAgree);
+        Assert.False(labels[1].HalvesAgree);
+        Assert.Equal("1234ABJ", labels[1].ArabicHalf);
+        Assert.Null(labels[2].HalvesAgree);
+    }
+
+    [Fact]
+    public void The_agreement_flag_is_scored_against_labels_that_give_the_arabic_half()
+    {
+        WriteImage("one.png");
+        var path = WriteLabels(
+            "one.png\t100,100,200,50\t3903BSJ\tSA\t3903BSJ\n" + // genuine, read as agreeing: right
+            "one.png\t100,200,200,50\t1234ABD\tSA\t1234ABJ\n" + // mismatched, confidently read as differing: right, caught
+            "one.png\t100,300,200,50\t5555XYZ\tSA\t5555XYZ\n" + // genuine, Arabic half confidently misread: a false alarm
+            "one.png\t100,400,200,50\t6666KKD\tSA\t6666KKD\n" + // genuine, Arabic half misread without confidence: not compared
+            "one.png\t100,500,200,50\t7777KKK\tSA\n"); // no Arabic label: not scored
+        Assert.True(LabelsFile.TryLoad(path, out var labels, out _));
+        var detector = new ScriptedDetector([.. new[] { 100, 200, 300, 400, 500 }.Select(y => new PixelBox(100, y, 200, 50))]);
+        var reader = new ScriptedReader(
+            new Dictionary<int, string> { [100] = "3903BSJ", [200] = "1234ABD", [300] = "5555XYZ", [400] = "6666KKD", [500] = "7777KKK" },
+            new Dictionary<int, string> { [100] = "3903BSJ", [200] = "1234ABJ", [300] = "5555XYA", [400] = "6666KKB", [500] = "7777KKK" },
+            unsureArabicAt: 400);
+
+        var report = new PlateEvaluator(detector, reader).Evaluate(labels);
+
+        Assert.Equal(4, report.AgreementPlates);
+        Assert.Equal(3, report.AgreementFlagged);
+        Assert.Equal(Math.Round(2 / 3.0, 4), report.AgreementFlaggedCorrectly);
+        Assert.Equal(1, report.MismatchedPlates);
+        Assert.Equal(1, report.MismatchesCaught);
+        Assert.Equal(1, report.GenuineFlaggedMismatched);
+        var sa = report.PerCountry["SA"];
+        Assert.Equal((5, 2, 2), (sa.HalvesRead, sa.HalvesAgree, sa.HalvesDiffer));
+        Assert.Equal((3, 2), (sa.AgreementFlagged, sa.AgreementFlaggedRight));
+    }
+
+    [Fact]
+    public void Without_arabic_labels_the_agreement_score_is_absent_rather_than_zero()
+    {
+        WriteImage("one.png");
+        var path = WriteLabels("one.png\t100,100,200,50\t3903BSJ\tSA\n");
+        Assert.True(LabelsFile.TryLoad(path, out var labels, out _));
+        var reader = new ScriptedReader(new Dictionary<int, string> { [100] = "3903BSJ" }, new Dictionary<int, string> { [100] = "3903BSJ" });
+
+        var report = new PlateEvaluator(new ScriptedDetector([new PixelBox(100, 100, 200, 50)]), reader).Evaluate(labels);
+
+        Assert.Equal(0, report.AgreementPlates);
+        Assert.Null(report.AgreementFlaggedCorrectly);
+    }
+
+    [Fact]
     public void A_malformed_labels_line_is_reported_with_its_line_number()
     {
         var path = WriteLabels("a.png\t10,20,30,40\t3903BSJ\nb.png\t1,2,x,4\tAB12\n");
@@ -106,12 +163,20 @@ public sealed class EvaluationTests : IDisposable
         }
     }
 
-    /// <summary>Reads the text scripted for a box's top edge.</summary>
-    private sealed class ScriptedReader(Dictionary<int, string> byTop) : IPlateReader
+    /// <summary>Reads the text (and Arabic half, when scripted) scripted for a box's top edge, every character with
+    /// confidence 0.95 except the Arabic half at <c>unsureArabicAt</c> (0.5).</summary>
+    private sealed class ScriptedReader(Dictionary<int, string> byTop, Dictionary<int, string>? arabicByTop = null, int unsureArabicAt = -1) : IPlateReader
     {
         public bool TryRead(Frame frame, PixelBox plate, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PlateText? text)
         {
-            text = byTop.TryGetValue(plate.Y, out var t) ? new PlateText(t, "??", 0.9f, []) : null;
+            var arabic = arabicByTop?.GetValueOrDefault(plate.Y);
+            text = byTop.TryGetValue(plate.Y, out var t)
+                ? new PlateText(t, "??", 0.9f, [.. t.Select(_ => 0.95f)])
+                {
+                    ArabicHalf = arabic,
+                    ArabicCharConfidences = [.. (arabic ?? string.Empty).Select(_ => plate.Y == unsureArabicAt ? 0.5f : 0.95f)],
+                }
+                : null;
             return text is not null;
         }
     }
