@@ -74,6 +74,7 @@ public static class EdgeApp
         services.AddStrictOptions<OutboxOptions>(config, OutboxOptions.Section);
         services.AddStrictOptions<SigningOptions>(config, SigningOptions.Section);
         services.AddSingleton<IClockSyncSource, KernelClockSync>();
+        services.AddSingleton(sp => ReadingModels.From(sp.GetRequiredService<PlateEngine>()));
         services.AddSingleton<EvidenceBuilder>();
         services.AddSingleton(sp => DeviceKey.TryLoad(Value<SigningOptions>(sp).PrivateKeyPath, out var key, out var error)
             ? key

@@ -20,14 +20,20 @@ public enum PlateEngineKind
 }
 
 /// <summary>A plate finder and reader that belong together; disposes both.</summary>
-public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, string description) : IDisposable
+public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, string description, IReadOnlyList<EngineComponent> components) : IDisposable
 {
+    /// <summary>The classic engine's parts: no model files.</summary>
+    private static readonly EngineComponent[] ClassicComponents = [new("plate-detector", "classic"), new("plate-reader", "tesseract-5")];
+
     public IPlateDetector Detector { get; } = detector;
 
     public IPlateReader Reader { get; } = reader;
 
     /// <summary>For logs and the diagnostics page, e.g. "plate-detector 1.0 + plate-recogniser 1.0 + Tesseract 5 on low confidence".</summary>
     public string Description { get; } = description;
+
+    /// <summary>The models (and engines) behind every read, as evidence packages name them.</summary>
+    public IReadOnlyList<EngineComponent> Components { get; } = components;
 
     public static PlateEngine Create(PlateEngineKind kind, OnnxRuntimeOptions runtime, ClassicDetectorOptions? classic = null)
     {
@@ -36,19 +42,27 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
         {
             return new PlateEngine(
                 new ClassicPlateDetector(classic ?? new ClassicDetectorOptions()), new TesseractPlateReader(),
-                "classic plate finder + Tesseract 5 (no ONNX model)");
+                "classic plate finder + Tesseract 5 (no ONNX model)", ClassicComponents);
         }
 
-        var detector = new OnnxPlateDetector(OnnxRuntimeOptions.Resolve(runtime.DetectorPath), runtime);
+        string detectorPath = OnnxRuntimeOptions.Resolve(runtime.DetectorPath);
+        string recogniserPath = OnnxRuntimeOptions.Resolve(runtime.RecogniserPath);
+        var detector = new OnnxPlateDetector(detectorPath, runtime);
         try
         {
-            var recogniser = new OnnxPlateReader(OnnxRuntimeOptions.Resolve(runtime.RecogniserPath), runtime);
+            var recogniser = new OnnxPlateReader(recogniserPath, runtime);
             string models = $"{detector.Info.Name} {detector.Info.Version} + {recogniser.Info.Name} {recogniser.Info.Version}";
+            EngineComponent[] components =
+            [
+                EngineComponent.ForModelFile(detector.Info.Name, detector.Info.Version, detectorPath),
+                EngineComponent.ForModelFile(recogniser.Info.Name, recogniser.Info.Version, recogniserPath),
+            ];
             return kind == PlateEngineKind.Onnx
-                ? new PlateEngine(detector, recogniser, models)
+                ? new PlateEngine(detector, recogniser, models, components)
                 : new PlateEngine(
                     detector, new SecondOpinionPlateReader(recogniser, new TesseractPlateReader(), runtime.SecondOpinionBelow),
-                    $"{models} + Tesseract 5 below confidence {runtime.SecondOpinionBelow:0.##}");
+                    $"{models} + Tesseract 5 below confidence {runtime.SecondOpinionBelow:0.##}",
+                    [.. components, new EngineComponent("second-opinion-reader", "tesseract-5")]);
         }
         catch
         {

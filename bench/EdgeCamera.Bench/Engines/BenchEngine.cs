@@ -56,7 +56,7 @@ internal sealed class BenchEngine : IDisposable
                 try
                 {
                     var detector = new HaarPlateDetector(new HaarDetectorOptions());
-                    var engine = new PlateEngine(detector, reader, $"OpenCV Haar cascade ({detector.CascadeName}) + Tesseract 5");
+                    var engine = new PlateEngine(detector, reader, $"OpenCV Haar cascade ({detector.CascadeName}) + Tesseract 5", [new("plate-detector", $"haar {detector.CascadeName}"), new("plate-reader", "tesseract-5")]);
                     return new BenchEngine(kind, engine.Detector, engine.Reader, engine.Description, engine);
                 }
                 catch

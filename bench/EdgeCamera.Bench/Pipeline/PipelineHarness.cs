@@ -47,7 +47,7 @@ internal sealed class PipelineHarness : IDisposable
         var device = Options.Create(new DeviceOptions { DeviceId = "bench", SiteId = "bench", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "bench", Direction = "bench" });
         _worker = new PlatePipelineWorker(
             camera, engine.Detector, engine.Reader, _tracker,
-            new EvidenceBuilder(device, evidenceOptions, new KernelClockSync(evidenceOptions), time),
+            new EvidenceBuilder(device, evidenceOptions, new KernelClockSync(evidenceOptions), time, new ReadingModels([new("bench-engine", engine.Description)])),
             _outbox, _wake, Options.Create(pipeline), Stats, new RecentVehicles(),
             new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
             NullLogger<PlatePipelineWorker>.Instance, evidenceFrames: FrameRing(), observer: observer);

@@ -9,17 +9,10 @@ namespace EdgeCamera.Edge.Evidence;
 /// Turns one vehicle's read into an evidence draft: the manifest (without its place in the chain, which the outbox
 /// gives it when it stores and signs it) and the JPEG images.
 /// </summary>
-public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<EvidenceOptions> evidence, IClockSyncSource clock, TimeProvider time)
+public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<EvidenceOptions> evidence, IClockSyncSource clock, TimeProvider time, ReadingModels models)
 {
     private static readonly string SoftwareVersion =
         typeof(EvidenceBuilder).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-
-    // The models behind a read. Until the vision models carry their own metadata (issue 3), these name the engines.
-    private static readonly IReadOnlyList<ModelVersion> Models =
-    [
-        new("plate-detector", "classic-1"),
-        new("plate-reader", "tesseract-5"),
-    ];
 
     /// <summary>A draft for a plain read (type <see cref="EvidenceOptions.ReadTypeCode"/>).</summary>
     public EvidenceDraft Build(VehicleRead read, Guid? eventId = null) =>
@@ -41,7 +34,7 @@ public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<Evi
             Clock = clock.Current(),
             Plate = new PlateObservation(read.Text, read.Country, Math.Round(read.Confidence, 4), read.Votes, read.Direction.ToString()),
             Violation = violation,
-            Software = new SoftwareInfo(SoftwareVersion, Models),
+            Software = new SoftwareInfo(SoftwareVersion, models.Models),
             Images = [],
         };
         return EvidenceDraft.Create(manifest, [new PackageImage(EvidenceImage.FullFrame, read.BestFrameJpeg), new PackageImage(EvidenceImage.PlateCrop, read.PlateCropJpeg)]);

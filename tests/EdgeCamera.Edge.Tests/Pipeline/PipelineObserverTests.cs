@@ -172,7 +172,7 @@ public sealed class PipelineObserverTests : IDisposable
         var device = Options.Create(new DeviceOptions { DeviceId = "test", SiteId = "test", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "test", Direction = "test" });
         return new PlatePipelineWorker(
             _unusedCamera, detector ?? new OnePlateDetector(), reader, _tracker,
-            new EvidenceBuilder(device, evidence, new KernelClockSync(evidence), time),
+            new EvidenceBuilder(device, evidence, new KernelClockSync(evidence), time, new ReadingModels([new("plate-reader", "scripted")])),
             _outbox, _wake, Options.Create(new PipelineOptions { DetectedQueueCapacity = detectedQueueCapacity, DetectedQueueFull = whenFull }), stats,
             new RecentVehicles(), new LiveView(Options.Create(new DiagnosticsOptions()), time), time,
             NullLogger<PlatePipelineWorker>.Instance, observer: observer);

@@ -97,7 +97,7 @@ internal sealed class StageUnderTest : IDisposable
             Time, out _devices));
         Withheld = new WithheldStore(Path.Combine(_dir, "withheld.db"), maxRecords: 100);
         var device = new DeviceOptions { DeviceId = "cam-test-01", SiteId = "RUH-KFR-012", LatitudeDeg = 24.7, LongitudeDeg = 46.7, Road = "King Fahd Rd", Direction = "northbound" };
-        var builder = new EvidenceBuilder(Options.Create(device), Options.Create(new EvidenceOptions()), new SyncedClock(), Time);
+        var builder = new EvidenceBuilder(Options.Create(device), Options.Create(new EvidenceOptions()), new SyncedClock(), Time, Models);
         Stage = new ViolationStage(
             new ViolationEngine(rules, fines, stats),
             new SensorMatcher(TimeSpan.FromSeconds(1), Time),
@@ -113,6 +113,9 @@ internal sealed class StageUnderTest : IDisposable
     }
 
     public FakeTimeProvider Time { get; } = new(Noon);
+
+    /// <summary>What the evidence names as the models behind the reads.</summary>
+    public ReadingModels Models { get; } = new([new("plate-detector", "test-1 sha256:0123456789ab"), new("plate-recogniser", "test-1 sha256:ba9876543210")]);
 
     public PlateWatchList WatchList { get; } = new();
 

@@ -23,6 +23,7 @@ public sealed class ViolationStageTests
         Assert.Equal(1, draft.Manifest.Violation.Lane);
         var measured = draft.Manifest.Violation.Measurements.ToDictionary(m => m.Name, m => m.Value);
         Assert.Equal((130.0, 80.0, 10.0), (measured["speed"], measured["speedLimit"], measured["speedTolerance"]));
+        Assert.Equal(sut.Models.Models, draft.Manifest.Software.Models);
         Assert.Equal(0, sut.Withheld.Count());
     }
 

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using EdgeCamera.Edge.Evidence;
+using EdgeCamera.Vision;
+using EdgeCamera.Vision.Onnx;
+
+namespace EdgeCamera.Edge.Tests.Evidence;
+
+public sealed class ReadingModelsTests
+{
+    [Fact]
+    public void Evidence_names_the_committed_models_by_version_and_file_hash()
+    {
+        var runtime = new OnnxRuntimeOptions();
+        using var engine = PlateEngine.Create(PlateEngineKind.Onnx, runtime);
+        var detector = (OnnxPlateDetector)engine.Detector;
+        var recogniser = (OnnxPlateReader)engine.Reader;
+
+        var models = ReadingModels.From(engine).Models;
+
+        Assert.Equal(
+            [
+                (detector.Info.Name, $"{detector.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.DetectorPath))}"),
+                (recogniser.Info.Name, $"{recogniser.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.RecogniserPath))}"),
+            ],
+            models.Select(m => (m.Name, m.Version)));
+    }
+
+    [Fact]
+    public void The_classic_engine_is_named_without_a_model_file()
+    {
+        using var engine = PlateEngine.Create(PlateEngineKind.Classic, new OnnxRuntimeOptions());
+
+        Assert.Equal(["plate-detector classic", "plate-reader tesseract-5"], ReadingModels.From(engine).Models.Select(m => $"{m.Name} {m.Version}"));
+    }
+
+    private static string Sha256Prefix(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..12];
+}
