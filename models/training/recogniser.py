@@ -182,6 +182,16 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
     return model, step, time.time() - t0, best
 
 
+def arabic_letters():
+    """Latin letter → Arabic letter of every plategen format with a letter map (the official tables), so the edge can
+    write the Arabic half it read in Arabic script (CONTRACT.md)."""
+    from plategen import formats as pg_formats
+    table = {}
+    for fmt in pg_formats.load_all().values():
+        table.update(fmt.get("letter_map") or {})
+    return dict(sorted(table.items()))
+
+
 def export(model, onnx_path: Path, json_path: Path, format_ids, meta: dict):
     model.eval()
     wrapped = Exported(model)
@@ -194,6 +204,7 @@ def export(model, onnx_path: Path, json_path: Path, format_ids, meta: dict):
            "input": {"name": "crop", "width": 160, "height": 64, "channels": 1, "margin": 0.10},
            "alphabet": ALPHABET, "decoding": "ctc", "slots": STEPS, "formats": list(format_ids),
            "outputs": {"latin": "latin", "format": "format", "arabic": "arabic"},
+           "arabic_letters": arabic_letters(),
            "parameters": params, **{k: v for k, v in meta.items() if k != "version"}}
     json_path.write_text(json.dumps(doc, indent=2) + "\n")
     return params

@@ -31,6 +31,13 @@ public sealed class DiagnosticsPageTests(BrowserFixture fixture)
             "first => document.getElementById('live-img').dataset.sequence !== first",
             firstSequence,
             new() { Timeout = LiveTimeoutMs, PollingInterval = 100 });
+
+        // A newer frame of an empty stretch of road can encode to the very same JPEG (seen once under load,
+        // 2026-11-27): wait for a picture that differs, as a passing vehicle makes it.
+        await page.WaitForFunctionAsync(
+            "first => document.getElementById('live-img').getAttribute('src') !== first",
+            firstSrc,
+            new() { Timeout = LiveTimeoutMs, PollingInterval = 100 });
         var laterSrc = await image.GetAttributeAsync("src");
         Assert.StartsWith("data:image/jpeg;base64,", firstSrc, StringComparison.Ordinal);
         Assert.NotEqual(firstSrc, laterSrc);

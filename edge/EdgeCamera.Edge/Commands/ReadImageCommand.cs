@@ -42,7 +42,7 @@ public static class ReadImageCommand
                 for (var i = 0; i < found; i++)
                 {
                     var box = candidates[i].Box;
-                    var text = reader.TryRead(frame!, box, out var read) ? $"{read.Text}\t{read.Country}\t{read.Confidence.ToString("F2", CultureInfo.InvariantCulture)}" : "unreadable";
+                    var text = reader.TryRead(frame!, box, out var read) ? $"{read.Text}\t{read.Country}\t{read.Confidence.ToString("F2", CultureInfo.InvariantCulture)}{Halves(read)}" : "unreadable";
                     output.WriteLine($"{file}\t{box.X},{box.Y},{box.Width},{box.Height}\t{text}");
                 }
             }
@@ -50,4 +50,9 @@ public static class ReadImageCommand
 
         return failures == 0 ? 0 : 1;
     }
+
+    /// <summary>The Arabic half of a bilingual plate, as read, and whether it says what the Latin half says.</summary>
+    private static string Halves(PlateText read) => read.ArabicHalf is null
+        ? string.Empty
+        : $"\tArabic half {read.ArabicScript ?? read.ArabicHalf} ({read.HalvesAgree switch { true => "agrees", false => "differs", null => "not compared" }})";
 }

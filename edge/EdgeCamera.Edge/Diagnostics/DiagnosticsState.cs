@@ -109,6 +109,7 @@ public sealed class DiagnosticsState(
                 r.SeenAtUtc,
                 r.Direction,
                 r.Violations,
+                r.HalvesAgree,
                 cropUrl = live.TryGetCrop(r.EventId, out _) ? $"/diag/crop/{r.EventId}.jpg" : null,
             }),
             logs = logs.Snapshot(LogLinesShown),

@@ -32,7 +32,12 @@ public sealed class EvidenceBuilder(IOptions<DeviceOptions> device, IOptions<Evi
             Location = new SiteLocation(d.LatitudeDeg, d.LongitudeDeg, d.Road, d.Direction),
             CapturedAtUtc = read.LastSeenUtc,
             Clock = clock.Current(),
-            Plate = new PlateObservation(read.Text, read.Country, Math.Round(read.Confidence, 4), read.Votes, read.Direction.ToString()),
+            Plate = new PlateObservation(read.Text, read.Country, Math.Round(read.Confidence, 4), read.Votes, read.Direction.ToString())
+            {
+                // the Arabic half as read, in Arabic script: beside `text`, the objections office sees whether the
+                // plate's two halves say the same
+                TextArabic = read.ArabicScript,
+            },
             Violation = violation,
             Software = new SoftwareInfo(SoftwareVersion, models.Models),
             Images = [],

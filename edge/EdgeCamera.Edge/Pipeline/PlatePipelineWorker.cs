@@ -94,8 +94,15 @@ public sealed partial class PlatePipelineWorker(
         var eventId = records.Count > 0 ? records[0].EventId : Guid.CreateVersion7(read.LastSeenUtc);
         stats.Vehicle();
         liveView.RememberCrop(eventId, read.PlateCropJpeg);
-        recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString(), [.. records.Select(r => r.Manifest.Violation.TypeCode)]));
+        recent.Add(new RecentVehicles.Entry(eventId, read.Text, read.Country, read.Confidence, read.Votes, read.LastSeenUtc, read.Direction.ToString(), [.. records.Select(r => r.Manifest.Violation.TypeCode)])
+        {
+            HalvesAgree = read.HalvesAgree,
+        });
         LogVehicle(log, eventId, read.Text, read.Country, read.Confidence, read.Votes, read.Direction, records.Count);
+        if (read.HalvesAgree == false)
+        {
+            LogHalvesDiffer(log, eventId, read.Text, read.ArabicHalf);
+        }
         if (records.Count > 0)
         {
             uplinkWake.Notify();
@@ -104,4 +111,7 @@ public sealed partial class PlatePipelineWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vehicle {EvidenceId}: plate {Plate} ({Country}), confidence {Confidence:F2} from {Votes} reads, {Direction}; {Packages} package(s) stored in outbox")]
     private static partial void LogVehicle(ILogger log, Guid evidenceId, string plate, string country, float confidence, int votes, TravelDirection direction, int packages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vehicle {EvidenceId}: plate {Plate}, but its Arabic half reads {ArabicHalf} in several frames: the halves differ (a cloned or forged plate?)")]
+    private static partial void LogHalvesDiffer(ILogger log, Guid evidenceId, string plate, string? arabicHalf);
 }

@@ -10,7 +10,11 @@ public sealed class RecentVehicles
     private readonly Lock _gate = new();
 
     /// <param name="Violations">Type codes of the packages this vehicle produced (e.g. SPD, RLT; READ for a kept plain read); empty when nothing was sent.</param>
-    public sealed record Entry(Guid EventId, string Plate, string Country, float Confidence, int Votes, DateTimeOffset SeenAtUtc, string Direction, IReadOnlyList<string> Violations);
+    public sealed record Entry(Guid EventId, string Plate, string Country, float Confidence, int Votes, DateTimeOffset SeenAtUtc, string Direction, IReadOnlyList<string> Violations)
+    {
+        /// <summary>Whether the plate's Arabic half said the same as its Latin half (null: not compared).</summary>
+        public bool? HalvesAgree { get; init; }
+    }
 
     public void Add(Entry entry)
     {

@@ -23,6 +23,10 @@ public sealed record RecogniserModelInfo(
     /// <summary>Classes per slot: the alphabet plus the empty class 0.</summary>
     public int Classes => Alphabet.Length + 1;
 
+    /// <summary>The official Latin → Arabic letter table of the bilingual formats (JSON <c>arabic_letters</c>,
+    /// optional): how the Arabic half, read as canonical Latin, is written back in Arabic script.</summary>
+    public IReadOnlyDictionary<char, char> ArabicLetters { get; init; } = new Dictionary<char, char>();
+
     /// <summary>Reads <paramref name="jsonPath"/>; throws <see cref="InvalidDataException"/> naming the missing field.</summary>
     public static RecogniserModelInfo Load(string jsonPath)
     {
@@ -48,7 +52,32 @@ public sealed record RecogniserModelInfo(
             ModelJson.String(outputs, "latin", jsonPath),
             ModelJson.String(outputs, "format", jsonPath),
             ModelJson.String(outputs, "arabic", jsonPath),
-            DecodingOf(root, jsonPath));
+            DecodingOf(root, jsonPath))
+        {
+            ArabicLetters = ArabicLettersOf(root, jsonPath),
+        };
+    }
+
+    private static Dictionary<char, char> ArabicLettersOf(System.Text.Json.JsonElement root, string jsonPath)
+    {
+        var table = new Dictionary<char, char>();
+        if (!root.TryGetProperty("arabic_letters", out var letters))
+        {
+            return table; // models before version 3's sidecar update had none: no Arabic script in evidence
+        }
+
+        foreach (var pair in ModelJson.Object(root, "arabic_letters", jsonPath).EnumerateObject())
+        {
+            string arabic = pair.Value.ValueKind == System.Text.Json.JsonValueKind.String ? pair.Value.GetString()! : string.Empty;
+            if (pair.Name.Length != 1 || arabic.Length != 1)
+            {
+                throw new InvalidDataException($"{jsonPath}: arabic_letters maps one Latin letter to one Arabic letter, not '{pair.Name}' → '{arabic}'");
+            }
+
+            table[pair.Name[0]] = arabic[0];
+        }
+
+        return table;
     }
 
     private static RecogniserDecoding DecodingOf(System.Text.Json.JsonElement root, string jsonPath)

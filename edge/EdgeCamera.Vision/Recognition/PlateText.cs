@@ -20,6 +20,10 @@ public sealed record PlateText(string Text, string Country, float Confidence, IR
     /// </summary>
     public string? ArabicHalf { get; init; }
 
+    /// <summary><see cref="ArabicHalf"/> in Arabic script, in reading order (<see cref="ArabicLine"/>); null when
+    /// there is no Arabic half or the model names no letter table.</summary>
+    public string? ArabicScript { get; init; }
+
     /// <summary>Per-character confidences of <see cref="ArabicHalf"/>, in its order.</summary>
     public IReadOnlyList<float> ArabicCharConfidences { get; init; } = [];
 

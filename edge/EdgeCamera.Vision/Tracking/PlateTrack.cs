@@ -118,6 +118,7 @@ internal sealed class PlateTrack : IDisposable
         vote.Weight += Math.Max(read.Confidence, 0.01f);
         vote.Count++;
         vote.Country = read.Country;
+        vote.Halves.Add(read);
 
         // Bigger plates at higher confidence make the best evidence.
         double quality = read.Confidence * Math.Sqrt(box.Area);
@@ -148,6 +149,7 @@ internal sealed class PlateTrack : IDisposable
             mine.Weight += vote.Weight;
             mine.Count += vote.Count;
             mine.Country = vote.Country;
+            mine.Halves.Absorb(vote.Halves);
         }
 
         ReadCount += other.ReadCount;
@@ -166,6 +168,9 @@ internal sealed class PlateTrack : IDisposable
         confidence = lead.Weight / total * (lead.Weight / votes);
         return true;
     }
+
+    /// <summary>What the reads of the leading text said about the plate's two halves (<see cref="HalvesVote"/>).</summary>
+    public HalvesVote Halves() => Lead().Vote.Halves;
 
     /// <summary>The text with the most vote weight (the first such, on a tie), its vote, and the weight of all
     /// votes; (null, default, 0) before the first read.</summary>
@@ -264,5 +269,6 @@ internal sealed class PlateTrack : IDisposable
         public float Weight;
         public int Count;
         public string Country;
+        public HalvesVote Halves;
     }
 }

@@ -247,6 +247,7 @@ public sealed class PlateTracker : IDisposable
             _recent.Enqueue((text, track.LastSeenUtc));
 
             TrackTrajectory trajectory = track.Trajectory;
+            HalvesVote halves = track.Halves();
             completed.Add(new VehicleRead(
                 track.Id, text, country, confidence, votes, track.BestBox, track.BestFrameSequence,
                 track.FirstSeenUtc, track.LastSeenUtc, track.Direction(), track.TakeEvidence(_options.JpegQuality))
@@ -256,6 +257,9 @@ public sealed class PlateTracker : IDisposable
                 LastFrameSequence = trajectory.Latest.FrameSequence,
                 FirstSeenTimestamp = trajectory.First.Timestamp,
                 LastSeenTimestamp = trajectory.Latest.Timestamp,
+                HalvesAgree = halves.Agree,
+                ArabicHalf = halves.ArabicHalf(text),
+                ArabicScript = halves.ArabicScript,
             });
         }
         finally

@@ -36,4 +36,14 @@ public sealed record VehicleRead(
     public long FirstSeenTimestamp { get; init; }
 
     public long LastSeenTimestamp { get; init; }
+
+    /// <summary>Whether the plate's Arabic half said the same as its Latin half over the vehicle's reads of the
+    /// decided text: true, false (a confident mismatch in several frames: a possible cloned or forged plate) or null
+    /// (no Arabic half read, or never compared); see HalvesVote.</summary>
+    public bool? HalvesAgree { get; init; }
+
+    /// <summary>The Arabic half as read (canonical Latin transliteration) and in Arabic script; null without one.</summary>
+    public string? ArabicHalf { get; init; }
+
+    public string? ArabicScript { get; init; }
 }

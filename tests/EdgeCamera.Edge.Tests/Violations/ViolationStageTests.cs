@@ -12,12 +12,13 @@ public sealed class ViolationStageTests
     public void A_vehicle_the_calibrated_radar_measured_above_limit_plus_tolerance_gets_one_speeding_draft_with_its_measurements()
     {
         using var sut = new StageUnderTest();
-        var read = sut.Read("6834GUV");
+        var read = sut.Read("6834GUV") with { HalvesAgree = true, ArabicHalf = "6834GUV", ArabicScript = "ى و ق ٦٨٣٤" };
         sut.Radar.Measure(lane: 1, speedKmh: 130, RadarDirection.Approaching, qualityPercent: 90, sut.TimestampOf(105));
 
         var drafts = sut.Stage.Judge(read);
 
         var draft = Assert.Single(drafts);
+        Assert.Equal(("6834GUV", "ى و ق ٦٨٣٤"), (draft.Manifest.Plate.Text, draft.Manifest.Plate.TextArabic));
         Assert.Equal("SPD", draft.Manifest.Violation.TypeCode);
         Assert.Equal("CERT-RADAR", draft.Manifest.Violation.CalibrationId);
         Assert.Equal(1, draft.Manifest.Violation.Lane);

@@ -154,6 +154,12 @@
         badge.textContent = " " + r.violations.join(" + ");
         plate.append(badge);
       }
+      if (r.halvesAgree === false) {
+        const badge = document.createElement("span");
+        badge.className = "violation";
+        badge.textContent = " " + t("halvesDiffer");
+        plate.append(badge);
+      }
       text.append(plate, meta);
       li.append(img, text);
       reads.append(li);
