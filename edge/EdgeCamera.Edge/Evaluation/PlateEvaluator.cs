@@ -33,7 +33,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
             {
                 unreadable++;
                 progress?.Invoke($"{image.Key}: {error}");
-                outcomes.AddRange(image.Select(l => new Outcome(l, false, false, null)));
+                outcomes.AddRange(image.Select(l => new Outcome(l, false, null)));
                 continue;
             }
 
@@ -74,7 +74,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                         rightDetections++;
                     }
 
-                    outcomes.Add(new Outcome(label, best >= 0, candidateHit, best >= 0 ? accepted[best].Read : null));
+                    outcomes.Add(new Outcome(label, candidateHit, best >= 0 ? accepted[best].Read : null));
                     progress?.Invoke(best < 0
                         ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t-\t{Nearest(candidates.AsSpan(0, found), label.Box)}"
                         : accepted[best].Read.Text == label.Plate || !label.IsReadable
@@ -175,8 +175,11 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
         $"{box.X},{box.Y},{box.Width},{box.Height} (label {label.X},{label.Y},{label.Width},{label.Height}) IoU {box.Iou(label):F2}");
 
     /// <summary>One labelled plate's fate: matched to an accepted detection, any candidate near it, what was read.</summary>
-    private readonly record struct Outcome(LabelledPlate Label, bool Detected, bool CandidateHit, PlateText? Plate)
+    private readonly record struct Outcome(LabelledPlate Label, bool CandidateHit, PlateText? Plate)
     {
+        /// <summary>Matched to an accepted detection (IoU ≥ <see cref="MatchIou"/>), which the reader read.</summary>
+        public bool Detected => Plate is not null;
+
         public string? Read => Plate?.Text;
 
         public bool ArabicRead => Plate?.ArabicHalf is not null;
