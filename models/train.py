@@ -83,15 +83,19 @@ def stage_recogniser(cfg, cache, out, log):
     sa, us = _real_train(cfg)
     rx, rl = data.real_crops(sa + us, cfg["real_jitters"], seed=5)
     log(f"recogniser: {len(syn_l)} synthetic crops, {len(rl)} real-dev train crops ({len(sa)}+{len(us)} photos)")
-    init = None
+    init, start = None, None
     if cfg.get("resume") and (cache / "recogniser.pt").exists():
         init = cache / "recogniser-start.pt"
         init.write_bytes((cache / "recogniser.pt").read_bytes())
         log(f"recogniser: resuming from {init}")
+    elif cfg.get("resume") and (out / "plate-recogniser.onnx").exists():
+        # a fresh checkout has no checkpoint: continue from the committed model, BatchNorm frozen
+        start = rec.state_from_onnx(out / "plate-recogniser.onnx", len(FORMAT_IDS))
+        log(f"recogniser: resuming from {out / 'plate-recogniser.onnx'} (BatchNorm folded, kept frozen)")
     model, steps, secs, best = rec.train(syn_x, syn_l, rx, rl, val_x, val_l, FORMAT_IDS, cfg["rec_minutes"],
                                          cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
-                                         peak_lr=cfg.get("peak_lr") or (1e-3 if init else 2e-3),
-                                         seed=cfg.get("seed", 0))
+                                         peak_lr=cfg.get("peak_lr") or (1e-3 if init or start else 2e-3),
+                                         seed=cfg.get("seed", 0), model=start, freeze_bn=start is not None)
     params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
         "version": "3", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation_exact": round(best, 4),

@@ -8,6 +8,7 @@ import numpy as np
 import torch
 from PIL import Image
 
+from . import onnx_state
 from .detector import Detector, GH, GW, H, STRIDE, W, letterbox, loss_fn, targets
 
 WIN_H, WIN_W = 192, 320                       # training window (fully convolutional: 4× cheaper per step)
@@ -104,9 +105,7 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
             x1, h1, r1, m1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2)))
         model.train()
         if freeze_bn:
-            for m in model.modules():
-                if isinstance(m, torch.nn.BatchNorm2d):
-                    m.eval()
+            onnx_state.freeze_norms(model)
         loss = loss_fn(model(x1), h1, r1, m1)
         opt.zero_grad()
         loss.backward()

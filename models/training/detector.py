@@ -183,47 +183,7 @@ def export(model, onnx_path: Path, json_path: Path, threshold, meta: dict):
 
 
 def state_from_onnx(onnx_path: Path, model: "Detector"):
-    """Rebuild a training state from an exported detector (when `<cache>/detector.pt` is gone, as on a fresh
-    checkout). The export folds each BatchNorm into its convolution, so the convolutions are matched to the graph's
-    Conv nodes in execution order and each BatchNorm becomes identity-with-bias (mean 0, variance 1 − eps, scale 1,
-    shift = the folded bias): the rebuilt model computes what the ONNX file computes in eval mode. Train it with
-    BatchNorm frozen (`det_train.train(freeze_bn=True)`): batch statistics would not match the folded ones."""
-    import onnx
-    from onnx import numpy_helper
-    graph = onnx.load(str(onnx_path)).graph
-    inits = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
-    onnx_convs = [n for n in graph.node if n.op_type == "Conv"]
-    order = []
-    hooks = [m.register_forward_hook(lambda mod, _i, _o: order.append(mod))
-             for m in model.modules() if isinstance(m, nn.Conv2d)]
-    model.eval()
-    with torch.no_grad():
-        model(torch.zeros(1, 3, 64, 64))
-    for h in hooks:
-        h.remove()
-    if len(order) != len(onnx_convs):
-        raise ValueError(f"{onnx_path}: {len(onnx_convs)} Conv nodes, the model has {len(order)} convolutions")
-    bn_after = {}
-    for seq in model.modules():
-        if isinstance(seq, nn.Sequential):
-            kids = list(seq)
-            for a, b in zip(kids, kids[1:]):
-                if isinstance(a, nn.Conv2d) and isinstance(b, nn.BatchNorm2d):
-                    bn_after[a] = b
-    with torch.no_grad():
-        for conv_mod, node in zip(order, onnx_convs):
-            w = torch.from_numpy(inits[node.input[1]].copy())
-            b = torch.from_numpy(inits[node.input[2]].copy()) if len(node.input) > 2 else None
-            if w.shape != conv_mod.weight.shape:
-                raise ValueError(f"{onnx_path}: Conv {node.name} weight {tuple(w.shape)}, "
-                                 f"model {tuple(conv_mod.weight.shape)}")
-            conv_mod.weight.copy_(w)
-            bn = bn_after.get(conv_mod)
-            if bn is None:
-                conv_mod.bias.copy_(b)
-                continue
-            bn.weight.fill_(1.0)
-            bn.bias.copy_(b if b is not None else torch.zeros_like(bn.bias))
-            bn.running_mean.zero_()
-            bn.running_var.fill_(1.0 - bn.eps)
-    return model
+    """Rebuild a training state from an exported detector (training/onnx_state.py): train it with BatchNorm frozen
+    (`det_train.train(freeze_bn=True)`)."""
+    from . import onnx_state
+    return onnx_state.load(onnx_path, model, torch.zeros(1, 3, 64, 64))

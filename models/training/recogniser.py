@@ -9,6 +9,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from . import onnx_state
+
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 SLOTS = 10
 NCLS = len(ALPHABET) + 1                  # class 0 = CTC blank
@@ -132,12 +134,13 @@ def exact(model, arrs, labels):
 
 
 def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids, minutes, out_path: Path,
-          steps_cap=None, batch=32, log=print, seed=0, init=None, peak_lr=2e-3):
-    """Train until `minutes` elapse (or steps_cap); keep the checkpoint with the best validation exact reads."""
+          steps_cap=None, batch=32, log=print, seed=0, init=None, peak_lr=2e-3, model=None, freeze_bn=False):
+    """Train until `minutes` elapse (or steps_cap); keep the checkpoint with the best validation exact reads.
+    model: a model to continue (rebuilt from ONNX: state_from_onnx); freeze_bn: BatchNorm keeps its statistics."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     g = torch.Generator().manual_seed(seed)
-    model = Recogniser(len(format_ids))
+    model = model or Recogniser(len(format_ids))
     if init is not None:                                     # --resume: continue from a checkpoint
         model.load_state_dict(torch.load(init))
     opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
@@ -163,6 +166,8 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
         x = _augment(np.concatenate(xs), g)
         tl, ta, tf = torch.cat(tl), torch.cat(ta), torch.cat(tf)
         model.train()
+        if freeze_bn:
+            onnx_state.freeze_norms(model)
         lat, fmt, ara = model(x)
         loss = (_ctc(lat, tl) + 0.7 * _ctc(ara, ta) + 0.3 * F.cross_entropy(fmt, tf, ignore_index=-100))
         opt.zero_grad()
@@ -180,6 +185,12 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
         torch.save(model.state_dict(), out_path)
     model.load_state_dict(torch.load(out_path))
     return model, step, time.time() - t0, best
+
+
+def state_from_onnx(onnx_path: Path, n_formats: int):
+    """Rebuild a training state from an exported recogniser (training/onnx_state.py): train it with BatchNorm
+    frozen (`train(freeze_bn=True)`)."""
+    return onnx_state.load(onnx_path, Recogniser(n_formats), torch.zeros(1, 1, 64, 160))
 
 
 def arabic_letters():

@@ -6,8 +6,8 @@ namespace EdgeCamera.Models.Tests;
 
 /// <summary>
 /// CI never retrains, but the training script must not rot: `models/train.py --smoke` builds a tiny data set,
-/// runs a few steps of both models and exports them; the exports must honour CONTRACT.md. A second run continues the
-/// detector from its exported ONNX file, as a fresh checkout (no checkpoint) does.
+/// runs a few steps of both models and exports them; the exports must honour CONTRACT.md. A second run continues both
+/// models from their exported ONNX files, as a fresh checkout (no checkpoints) does.
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
     private readonly string _outDir = Path.Combine(Path.GetTempPath(), "edgecam-train-smoke-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Training_script_smoke_run_exports_both_models_and_continues_the_detector_from_its_onnx_file()
+    public async Task Training_script_smoke_run_exports_both_models_and_continues_both_from_their_onnx_files()
     {
         Assert.True(File.Exists(Python), $"{Python} (Debian python3 with python3-torch) is needed to train");
         await RunTrainingAsync("--smoke", "--out", _outDir, "--workers", "1");
@@ -29,13 +29,18 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
         ModelContract.CheckRecogniser(Path.Combine(_outDir, "plate-recogniser.onnx"), Path.Combine(_outDir, "plate-recogniser.json"), batch: 2);
 
-        // A fresh checkout has the committed ONNX file but no checkpoint: --resume rebuilds the network from the file.
+        // A fresh checkout has the committed ONNX files but no checkpoints: --resume rebuilds both networks from them.
+        var recogniser = Path.Combine(_outDir, "plate-recogniser.onnx");
         File.Delete(Path.Combine(_outDir, "cache", "detector.pt"));
-        var exportedBefore = File.GetLastWriteTimeUtc(detector);
-        var log = await RunTrainingAsync("--smoke", "--stage", "detector", "--resume", "--out", _outDir, "--workers", "1");
-        Assert.Contains("(BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
-        Assert.True(File.GetLastWriteTimeUtc(detector) > exportedBefore, "the continued detector was not exported");
+        File.Delete(Path.Combine(_outDir, "cache", "recogniser.pt"));
+        var exportedBefore = (File.GetLastWriteTimeUtc(detector), File.GetLastWriteTimeUtc(recogniser));
+        var log = await RunTrainingAsync("--smoke", "--resume", "--out", _outDir, "--workers", "1");
+        Assert.Contains("detector: resuming from " + detector + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
+        Assert.Contains("recogniser: resuming from " + recogniser + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
+        Assert.True(File.GetLastWriteTimeUtc(detector) > exportedBefore.Item1, "the continued detector was not exported");
+        Assert.True(File.GetLastWriteTimeUtc(recogniser) > exportedBefore.Item2, "the continued recogniser was not exported");
         ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
+        ModelContract.CheckRecogniser(recogniser, Path.Combine(_outDir, "plate-recogniser.json"), batch: 2);
     }
 
     private async Task<string> RunTrainingAsync(params string[] args)
