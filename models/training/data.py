@@ -24,8 +24,10 @@ def _crop_job(seed):
     return arr, lab.__dict__
 
 
-def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print):
-    """Cache `count` recogniser crops as name.npy (uint8 [N,64,160]) + name.json (labels)."""
+def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print, kinds=None, disagree=None):
+    """Cache `count` recogniser crops as name.npy (uint8 [N,64,160]) + name.json (labels).
+    kinds: {plate kind: weight} instead of scenes.plates.KIND_WEIGHTS; disagree: share of Saudi plates whose Arabic
+    half differs instead of DISAGREE_SHARE (both set before the worker processes fork)."""
     npy, js = out_dir / f"{name}.npy", out_dir / f"{name}.json"
     if npy.exists() and js.exists() and len(json.loads(js.read_text())) == count:
         log(f"crops {name}: cached ({count})")
@@ -33,11 +35,17 @@ def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print
     out_dir.mkdir(parents=True, exist_ok=True)
     t = time.time()
     res = []
-    with Pool(WORKERS) as pool:
-        for r in pool.imap(_crop_job, range(first_seed, first_seed + count), chunksize=32):
-            res.append(r)
-            if len(res) % 2000 == 0:
-                log(f"crops {name}: {len(res)}/{count} after {time.time() - t:.0f} s")
+    saved = compose.plates.KIND_WEIGHTS, compose.plates.DISAGREE_SHARE
+    compose.plates.KIND_WEIGHTS = kinds or saved[0]
+    compose.plates.DISAGREE_SHARE = saved[1] if disagree is None else disagree
+    try:
+        with Pool(WORKERS) as pool:
+            for r in pool.imap(_crop_job, range(first_seed, first_seed + count), chunksize=32):
+                res.append(r)
+                if len(res) % 2000 == 0:
+                    log(f"crops {name}: {len(res)}/{count} after {time.time() - t:.0f} s")
+    finally:
+        compose.plates.KIND_WEIGHTS, compose.plates.DISAGREE_SHARE = saved
     np.save(npy, np.stack([r[0] for r in res]))
     js.write_text(json.dumps([r[1] for r in res]))
     log(f"crops {name}: {count} in {time.time() - t:.0f} s ({(time.time() - t) / count * 1000 * WORKERS:.1f} ms each per core)")
