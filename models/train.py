@@ -207,7 +207,7 @@ def main():
     ap.add_argument("--decorated", action="store_true",
                     help="detector: add scenes with decorated US-style plates (tried as version 4, not kept)")
     ap.add_argument("--mismatched", action="store_true",
-                    help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4)")
+                    help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4, not kept)")
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
     ap.add_argument("--peak-lr", type=float, default=None, help="peak learning rate (default 2e-3; resumed: recogniser 1e-3, detector 7e-4)")
