@@ -85,6 +85,24 @@ def _crops(cache, name):
     return np.load(cache / f"{name}.npy"), json.loads((cache / f"{name}.json").read_text())
 
 
+def _continue_from(cfg, cache, out, name, rebuild, log):
+    """--resume: (a copy of <cache>/<name>.pt to load, None); without that checkpoint, as in a fresh checkout,
+    (None, the model rebuilt from <out>/plate-<name>.onnx with BatchNorm folded, to train with it frozen);
+    (None, None) without --resume or anything to continue from."""
+    if not cfg.get("resume"):
+        return None, None
+    if (cache / f"{name}.pt").exists():
+        init = cache / f"{name}-start.pt"
+        init.write_bytes((cache / f"{name}.pt").read_bytes())
+        log(f"{name}: resuming from {init}")
+        return init, None
+    onnx_path = out / f"plate-{name}.onnx"
+    if onnx_path.exists():
+        log(f"{name}: resuming from {onnx_path} (BatchNorm folded, kept frozen)")
+        return None, rebuild(onnx_path)
+    return None, None
+
+
 def stage_recogniser(cfg, cache, out, log):
     syn_x, syn_l = _crops(cache, "crops-train")
     if cfg.get("mismatched"):
@@ -94,15 +112,7 @@ def stage_recogniser(cfg, cache, out, log):
     sa, us = _real_train(cfg)
     rx, rl = data.real_crops(sa + us, cfg["real_jitters"], seed=5)
     log(f"recogniser: {len(syn_l)} synthetic crops, {len(rl)} real-dev train crops ({len(sa)}+{len(us)} photos)")
-    init, start = None, None
-    if cfg.get("resume") and (cache / "recogniser.pt").exists():
-        init = cache / "recogniser-start.pt"
-        init.write_bytes((cache / "recogniser.pt").read_bytes())
-        log(f"recogniser: resuming from {init}")
-    elif cfg.get("resume") and (out / "plate-recogniser.onnx").exists():
-        # a fresh checkout has no checkpoint: continue from the committed model, BatchNorm frozen
-        start = rec.state_from_onnx(out / "plate-recogniser.onnx", len(FORMAT_IDS))
-        log(f"recogniser: resuming from {out / 'plate-recogniser.onnx'} (BatchNorm folded, kept frozen)")
+    init, start = _continue_from(cfg, cache, out, "recogniser", lambda p: rec.state_from_onnx(p, len(FORMAT_IDS)), log)
     model, steps, secs, best = rec.train(syn_x, syn_l, rx, rl, val_x, val_l, FORMAT_IDS, cfg["rec_minutes"],
                                          cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
                                          peak_lr=cfg.get("peak_lr") or (1e-3 if init or start else 2e-3),
@@ -143,19 +153,11 @@ def stage_detector(cfg, cache, out, log):
     val = _scene_items(cache / "scenes-val")
     log(f"detector: {len(syn)} synthetic scenes, {len(real)} real-dev train canvases, {len(val)} val scenes")
     # checkpoint choice on the first 120 validation scenes (cheap); the threshold on all of them
-    init, start, from_onnx = None, None, False
-    if cfg.get("resume") and (cache / "detector.pt").exists():
-        init = cache / "detector-start.pt"
-        init.write_bytes((cache / "detector.pt").read_bytes())
-        log(f"detector: resuming from {init}")
-    elif cfg.get("resume") and (out / "plate-detector.onnx").exists():
-        # a fresh checkout has no checkpoint: continue from the committed model, BatchNorm frozen
-        start, from_onnx = det.state_from_onnx(out / "plate-detector.onnx", det.Detector()), True
-        log(f"detector: resuming from {out / 'plate-detector.onnx'} (BatchNorm folded, kept frozen)")
+    init, start = _continue_from(cfg, cache, out, "detector", lambda p: det.state_from_onnx(p, det.Detector()), log)
     model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
-                                               model=start, freeze_bn=from_onnx)
+                                               model=start, freeze_bn=start is not None)
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
