@@ -61,7 +61,7 @@ public sealed record RecogniserModelInfo(
     private static Dictionary<char, char> ArabicLettersOf(System.Text.Json.JsonElement root, string jsonPath)
     {
         var table = new Dictionary<char, char>();
-        if (!root.TryGetProperty("arabic_letters", out var letters))
+        if (!root.TryGetProperty("arabic_letters", out _))
         {
             return table; // models before version 3's sidecar update had none: no Arabic script in evidence
         }
