@@ -14,6 +14,11 @@ public static class ArabicLine
 {
     private const char ArabicIndicZero = '\u0660';
 
+    /// <summary><see cref="TryCompose"/> for an optional half and table: null when either is missing or the half
+    /// does not compose.</summary>
+    public static string? Compose(string? canonical, IReadOnlyDictionary<char, char>? letters) =>
+        canonical is { Length: > 0 } && letters is { Count: > 0 } && TryCompose(canonical, letters, out string? line) ? line : null;
+
     /// <summary>False when a letter has no Arabic twin in <paramref name="letters"/> (not a bilingual format's letter).</summary>
     public static bool TryCompose(string canonical, IReadOnlyDictionary<char, char> letters, [NotNullWhen(true)] out string? line)
     {

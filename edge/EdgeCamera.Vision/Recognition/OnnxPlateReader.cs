@@ -88,7 +88,7 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
         text = new PlateText(latin, country, confidence, _charConfidences[..length])
         {
             ArabicHalf = arabicLength > 0 ? arabic : null,
-            ArabicScript = arabicLength > 0 && ArabicLine.TryCompose(arabic, Info.ArabicLetters, out string? script) ? script : null,
+            ArabicLetters = Info.ArabicLetters.Count > 0 ? Info.ArabicLetters : null,
             ArabicCharConfidences = _arabicConfidences[..arabicLength],
             Source = "onnx",
         };

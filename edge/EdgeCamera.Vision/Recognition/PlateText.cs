@@ -20,9 +20,14 @@ public sealed record PlateText(string Text, string Country, float Confidence, IR
     /// </summary>
     public string? ArabicHalf { get; init; }
 
-    /// <summary><see cref="ArabicHalf"/> in Arabic script, in reading order (<see cref="ArabicLine"/>); null when
-    /// there is no Arabic half or the model names no letter table.</summary>
-    public string? ArabicScript { get; init; }
+    /// <summary>The official Latin → Arabic letter table of the reader's model (null: it names none), kept so the
+    /// Arabic half can be written in Arabic script when it is needed (<see cref="ArabicScript"/>) instead of on every
+    /// frame's read.</summary>
+    public IReadOnlyDictionary<char, char>? ArabicLetters { get; init; }
+
+    /// <summary><see cref="ArabicHalf"/> in Arabic script, in reading order (<see cref="ArabicLine"/>), composed on
+    /// each call; null when there is no Arabic half or no letter table.</summary>
+    public string? ArabicScript => ArabicLine.Compose(ArabicHalf, ArabicLetters);
 
     /// <summary>Per-character confidences of <see cref="ArabicHalf"/>, in its order.</summary>
     public IReadOnlyList<float> ArabicCharConfidences { get; init; } = [];

@@ -2,7 +2,8 @@ namespace EdgeCamera.Vision.Tracking;
 
 /// <summary>
 /// The halves check over one text's reads: how many frames found the Arabic half saying the same as the Latin half,
-/// how many found it confidently different (<see cref="PlateText.HalvesAgree"/>), and the last such Arabic read.
+/// how many found it confidently different (<see cref="PlateText.HalvesAgree"/>), and the last such Arabic read. The
+/// Arabic script is composed once, for the decision (<see cref="ArabicScript"/>), not per frame.
 /// The vehicle's plate is called mismatched only when at least <see cref="MinDifferingReads"/> frames say so and they
 /// outnumber the agreeing ones: one frame's misread must not mark a genuine plate as forged.
 /// </summary>
@@ -16,8 +17,7 @@ internal struct HalvesVote
     private int _agree;
     private int _differ;
     private string? _differingHalf;
-    private string? _differingScript;
-    private string? _agreeingScript;
+    private IReadOnlyDictionary<char, char>? _letters;
 
     public void Add(PlateText read)
     {
@@ -25,12 +25,12 @@ internal struct HalvesVote
         {
             case true:
                 _agree++;
-                _agreeingScript = read.ArabicScript ?? _agreeingScript;
+                _letters = read.ArabicLetters ?? _letters;
                 break;
             case false:
                 _differ++;
                 _differingHalf = read.ArabicHalf;
-                _differingScript = read.ArabicScript;
+                _letters = read.ArabicLetters ?? _letters;
                 break;
         }
     }
@@ -40,8 +40,7 @@ internal struct HalvesVote
         _agree += other._agree;
         _differ += other._differ;
         _differingHalf ??= other._differingHalf;
-        _differingScript ??= other._differingScript;
-        _agreeingScript ??= other._agreeingScript;
+        _letters ??= other._letters;
     }
 
     /// <summary>true, false (mismatch) or null (never compared, or too few differing reads to say).</summary>
@@ -56,11 +55,7 @@ internal struct HalvesVote
         null => null,
     };
 
-    /// <summary>The Arabic half in Arabic script, as <see cref="ArabicHalf"/> chooses it.</summary>
-    public readonly string? ArabicScript => Agree switch
-    {
-        true => _agreeingScript,
-        false => _differingScript,
-        null => null,
-    };
+    /// <summary>The Arabic half in Arabic script, as <see cref="ArabicHalf"/> chooses it; null also when the reads
+    /// came with no letter table.</summary>
+    public readonly string? ArabicScript(string text) => ArabicLine.Compose(ArabicHalf(text), _letters);
 }

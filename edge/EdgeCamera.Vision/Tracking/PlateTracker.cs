@@ -259,7 +259,7 @@ public sealed class PlateTracker : IDisposable
                 LastSeenTimestamp = trajectory.Latest.Timestamp,
                 HalvesAgree = halves.Agree,
                 ArabicHalf = halves.ArabicHalf(text),
-                ArabicScript = halves.ArabicScript,
+                ArabicScript = halves.ArabicScript(text),
             });
         }
         finally
