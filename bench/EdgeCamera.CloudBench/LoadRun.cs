@@ -21,17 +21,21 @@ public sealed record LoadResult(
     int Nodes, int Devices, int Packages, long PackageBytes, double IntakeSeconds, double ForwardSeconds,
     IReadOnlyList<long> AcceptedPerNode, double P50IntakeMs, double P95IntakeMs, double MaxIntakeMs,
     int Stored, int Notices, int DistinctNotices, long NationalDuplicates, int Missing,
-    IReadOnlyList<(long Batches, long Packages)> GroupCommitsPerNode);
+    IReadOnlyList<(long Batches, long Packages)> GroupCommitsPerNode, ProcessCpu IntakeCpu);
 
 /// <summary>
 /// One load run: a real Mosquitto and a real PostgreSQL (fsync on) on 127.0.0.1, the national stand-in, N receiver nodes
 /// (in-process hosts, one shared-subscription group) and D simulated devices, each publishing P signed packages as fast
 /// as the broker acknowledges them (QoS 1). Intake latency: from just before the device's publish to the row's
-/// received_at (same clock). Bounded: the run gives up after <paramref name="limit"/>.
+/// received_at (same clock). Bounded: the run gives up after <paramref name="limit"/>. With
+/// <paramref name="presign"/> every package is sealed and serialised before the clock starts, so the devices' signing
+/// does not share the timed CPU with the receivers (in the field it runs on the cameras). With
+/// <paramref name="payloadFiles"/> the nodes keep package bytes in files (<c>Storage:PayloadDirectory</c>, one directory
+/// shared by the nodes, on the same disk as the database) and PostgreSQL only the rows.
 /// </summary>
 public static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(int nodes, int devices, int perDevice, int frameBytes, int cropBytes, TimeSpan limit, IReadOnlyList<string> receiverArgs)
+    public static async Task<LoadResult> RunAsync(int nodes, int devices, int perDevice, int frameBytes, int cropBytes, TimeSpan limit, IReadOnlyList<string> receiverArgs, bool presign = false, bool payloadFiles = false)
     {
         var dir = Directory.CreateTempSubdirectory("edgecam-cloudbench-").FullName;
         await using var broker = await MosquittoBroker.StartAsync();
@@ -63,6 +67,7 @@ public static class LoadRun
                     "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connection}",
                     $"--Devices:PublicKeyDirectory={Path.Combine(dir, "devices")}", $"--NationalSystem:BaseUrl=http://127.0.0.1:{nationalPort}/",
                     "--Serilog:MinimumLevel:Default=Warning", "--Serilog:LogDirectory=",
+                    .. payloadFiles ? [$"--Storage:PayloadDirectory={Path.Combine(dir, "payloads")}"] : Array.Empty<string>(),
                     .. receiverArgs,
                 ]);
                 await host.StartAsync();
@@ -74,16 +79,24 @@ public static class LoadRun
             var images = units.ToDictionary(u => u.DeviceId, _ => (Frame: Random(frameBytes), Crop: Random(cropBytes)));
             var publishedAt = new ConcurrentDictionary<Guid, DateTime>();
             long packageBytes = 0;
+            SealedPackage Seal(TestDevice u)
+            {
+                var draft = SampleEvidence.Create(u.DeviceId);
+                var (frame, crop) = images[u.DeviceId];
+                var package = u.Next(EvidenceDraft.Create(draft.Manifest, [new PackageImage(EvidenceImage.FullFrame, frame), new PackageImage(EvidenceImage.PlateCrop, crop)]));
+                Interlocked.Exchange(ref packageBytes, package.WireBytes.Length);
+                return package;
+            }
+
+            var sealedAhead = presign ? units.Select(u => Enumerable.Range(0, perDevice).Select(_ => Seal(u)).ToList()).ToList() : null;
+            var cpuAtStart = ProcessCpu.Now();
             var clock = Stopwatch.StartNew();
             using var deadline = new CancellationTokenSource(limit);
             await Task.WhenAll(units.Select((u, i) => Task.Run(async () =>
             {
                 for (var k = 0; k < perDevice && !deadline.IsCancellationRequested; k++)
                 {
-                    var draft = SampleEvidence.Create(u.DeviceId);
-                    var (frame, crop) = images[u.DeviceId];
-                    var package = u.Next(EvidenceDraft.Create(draft.Manifest, [new PackageImage(EvidenceImage.FullFrame, frame), new PackageImage(EvidenceImage.PlateCrop, crop)]));
-                    Interlocked.Exchange(ref packageBytes, package.WireBytes.Length);
+                    var package = sealedAhead?[i][k] ?? Seal(u);
                     publishedAt[package.Manifest.EventId] = DateTime.UtcNow;
                     while (!await sessions[i].TryPublishAsync(Topics.Evidence(u.DeviceId), package.WireBytes, deadline.Token))
                     {
@@ -100,6 +113,7 @@ public static class LoadRun
             }
 
             var intakeSeconds = clock.Elapsed.TotalSeconds;
+            var intakeCpu = ProcessCpu.Now().Since(cpuAtStart);
             var registry = national.Services.GetRequiredService<NoticeRegistry>();
             while (registry.All().Count < total && !deadline.IsCancellationRequested)
             {
@@ -119,7 +133,8 @@ public static class LoadRun
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Count == 0 ? double.NaN : latencies[^1],
                 store.Count(), notices.Count, notices.Select(x => x.EventId).Distinct().Count(), registry.Duplicates,
                 publishedAt.Keys.Except(notices.Select(x => x.EventId)).Count(),
-                [.. hosts.Select(h => h.Services.GetRequiredService<GroupCommitWriter>()).Select(w => (w.Batches, w.Packages))]);
+                [.. hosts.Select(h => h.Services.GetRequiredService<GroupCommitWriter>()).Select(w => (w.Batches, w.Packages))],
+                intakeCpu);
         }
         finally
         {

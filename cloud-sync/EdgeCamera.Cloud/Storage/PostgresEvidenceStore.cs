@@ -15,20 +15,27 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
     private const string Columns =
         "event_id, device_id, sequence, manifest_sha256, previous_manifest_sha256, received_at, site_id, violation_type, captured_at, " +
         "software_version, payload, state, violation_number, forward_attempts, last_error, forwarded_at, next_attempt_at, " +
-        "dead_letter_reason, dead_lettered_at, lease_owner, lease_until";
+        "dead_letter_reason, dead_lettered_at, lease_owner, lease_until, payload_file";
 
-    private static readonly string ColumnsWithoutPayload = Columns.Replace("payload", "''::bytea", StringComparison.Ordinal);
+    /// <summary>For chain checks: no bytes, no file read.</summary>
+    private static readonly string ColumnsWithoutPayload = Columns
+        .Replace(" payload,", " ''::bytea,", StringComparison.Ordinal)
+        .Replace(" payload_file", " NULL::text", StringComparison.Ordinal);
 
     private static readonly string InsertSql =
         $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
-        "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until) " +
+        "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until, @payload_file) " +
         "ON CONFLICT DO NOTHING";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PayloadFiles? _files;
 
-    public PostgresEvidenceStore(string connectionString)
+    /// <param name="connectionString">Npgsql connection string.</param>
+    /// <param name="files">Where package bytes go instead of the payload column (null: in the row).</param>
+    public PostgresEvidenceStore(string connectionString, PayloadFiles? files = null)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        _files = files;
         PostgresSchema.Ensure(_dataSource);
     }
 
@@ -49,14 +56,28 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     public bool TryAdd(StoredEvidence evidence)
     {
-        using var cmd = InsertCommand(evidence);
-        return cmd.ExecuteNonQuery() == 1;
+        var file = WritePayloadFile(evidence);
+        using var cmd = InsertCommand(evidence, file);
+        var added = cmd.ExecuteNonQuery() == 1;
+        if (!added && file is not null)
+        {
+            DropRefusedFile(evidence.Id, file);
+        }
+
+        return added;
     }
 
     public async Task<bool> TryAddAsync(StoredEvidence evidence, CancellationToken ct)
     {
-        await using var cmd = InsertCommand(evidence);
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        var file = WritePayloadFile(evidence);
+        await using var cmd = InsertCommand(evidence, file);
+        var added = await cmd.ExecuteNonQueryAsync(ct) == 1;
+        if (!added && file is not null)
+        {
+            DropRefusedFile(evidence.Id, file);
+        }
+
+        return added;
     }
 
     /// <summary>Group commit: every insert in one transaction, sent as one batch, one WAL flush at the commit. Each
@@ -72,10 +93,12 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var inserts = new NpgsqlBatch(connection, transaction);
-        foreach (var e in batch)
+        var files = new string?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
+            files[i] = WritePayloadFile(batch[i]);
             var insert = new NpgsqlBatchCommand(InsertSql);
-            AddInsertParameters(insert.Parameters, e);
+            AddInsertParameters(insert.Parameters, batch[i], files[i]);
             inserts.BatchCommands.Add(insert);
         }
 
@@ -87,6 +110,14 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         }
 
         await transaction.CommitAsync(ct);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!added[i] && files[i] is { } file)
+            {
+                DropRefusedFile(batch[i].Id, file);
+            }
+        }
+
         return added;
     }
 
@@ -116,14 +147,30 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         return new ChainView(sameEvent, previous, sameSequence, next);
     }
 
-    private NpgsqlCommand InsertCommand(StoredEvidence e)
+    private NpgsqlCommand InsertCommand(StoredEvidence e, string? file)
     {
         var cmd = _dataSource.CreateCommand(InsertSql);
-        AddInsertParameters(cmd.Parameters, e);
+        AddInsertParameters(cmd.Parameters, e, file);
         return cmd;
     }
 
-    private static void AddInsertParameters(NpgsqlParameterCollection p, StoredEvidence e)
+    /// <summary>With payload files, the bytes go to disk (fsynced) before the row that names them is inserted.</summary>
+    private string? WritePayloadFile(StoredEvidence e) => _files?.Write(e.Id, e.Payload);
+
+    /// <summary>A refused insert's file stays only when the stored row of this event names the same file (the same
+    /// package delivered twice: same name, same bytes).</summary>
+    private void DropRefusedFile(Guid eventId, string file)
+    {
+        using var cmd = _dataSource.CreateCommand("SELECT count(*) FROM evidence WHERE event_id = @id AND payload_file = @file");
+        cmd.Parameters.AddWithValue("id", eventId);
+        cmd.Parameters.AddWithValue("file", file);
+        if ((long)cmd.ExecuteScalar()! == 0)
+        {
+            _files!.Delete(file);
+        }
+    }
+
+    private static void AddInsertParameters(NpgsqlParameterCollection p, StoredEvidence e, string? file)
     {
         p.AddWithValue("id", e.Id);
         p.AddWithValue("device", e.DeviceId);
@@ -135,7 +182,8 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         p.AddWithValue("type", e.ViolationTypeCode);
         p.AddWithValue("captured", Utc(e.CapturedAtUtc));
         p.AddWithValue("software", e.SoftwareVersion);
-        p.AddWithValue("payload", NpgsqlDbType.Bytea, e.Payload);
+        p.AddWithValue("payload", NpgsqlDbType.Bytea, file is null ? e.Payload : []);
+        p.AddWithValue("payload_file", NpgsqlDbType.Text, (object?)file ?? DBNull.Value);
         p.AddWithValue("state", (short)e.State);
         p.AddWithValue("number", (object?)e.ViolationNumber ?? DBNull.Value);
         p.AddWithValue("attempts", e.ForwardAttempts);
@@ -271,7 +319,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static List<StoredEvidence> ReadAll(NpgsqlCommand cmd)
+    private List<StoredEvidence> ReadAll(NpgsqlCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var rows = new List<StoredEvidence>();
@@ -283,7 +331,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         return rows;
     }
 
-    private static StoredEvidence ReadRow(NpgsqlDataReader r) =>
+    private StoredEvidence ReadRow(NpgsqlDataReader r) =>
         new()
         {
             Id = r.GetGuid(0),
@@ -297,7 +345,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
             ViolationTypeCode = r.GetString(7),
             CapturedAtUtc = r.GetDateTime(8),
             SoftwareVersion = r.GetString(9),
-            Payload = r.GetFieldValue<byte[]>(10),
+            Payload = r.IsDBNull(21) ? r.GetFieldValue<byte[]>(10) : ReadPayloadFile(r.GetString(21)),
             State = (ForwardState)r.GetInt16(11),
             ViolationNumber = NullableString(r, 12),
             ForwardAttempts = r.GetInt32(13),
@@ -309,6 +357,9 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
             LeaseOwner = NullableString(r, 19),
             LeaseUntilUtc = r.GetDateTime(20),
         };
+
+    private byte[] ReadPayloadFile(string file) => _files?.Read(file) ?? throw new InvalidOperationException(
+        $"Evidence row names payload file '{file}' but this node has no Storage:PayloadDirectory: every node sharing the database needs the same one.");
 
     private StoredEvidence? QueryOne(string sql, params (string Name, object Value)[] parameters)
     {

@@ -38,6 +38,8 @@ public static class PostgresSchema
         );
         -- JPEGs in base64 do not compress: store the payload out of line without trying.
         ALTER TABLE evidence ALTER COLUMN payload SET STORAGE EXTERNAL;
+        -- Storage:PayloadDirectory: the bytes live in this file (PayloadFiles) and payload is empty.
+        ALTER TABLE evidence ADD COLUMN IF NOT EXISTS payload_file text;
         CREATE INDEX IF NOT EXISTS evidence_outbox ON evidence (received_at) WHERE state = 0;
         CREATE INDEX IF NOT EXISTS evidence_dead ON evidence (received_at) WHERE state = 2;
         CREATE INDEX IF NOT EXISTS evidence_captured ON evidence (captured_at);

@@ -16,6 +16,11 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>Npgsql connection string (Provider PostgreSql), e.g. <c>Host=127.0.0.1;Port=5432;Database=edgecam;Username=edgecam</c>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Provider PostgreSql only, optional: keep each package's bytes in a file under this directory (fsynced
+    /// before the row is committed) instead of the row's payload column: PostgreSQL then writes a small row, not the
+    /// payload twice (WAL and table). Every node sharing the database needs the same directory (a shared volume).</summary>
+    public string? PayloadDirectory { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enum.IsDefined(Provider))
@@ -26,6 +31,11 @@ public sealed class StorageOptions : IValidatableObject
         if (Provider == StorageProvider.LiteDb && string.IsNullOrWhiteSpace(DatabasePath))
         {
             yield return new ValidationResult("Storage:DatabasePath is required when Storage:Provider is LiteDb.", [nameof(DatabasePath)]);
+        }
+
+        if (Provider != StorageProvider.PostgreSql && !string.IsNullOrEmpty(PayloadDirectory))
+        {
+            yield return new ValidationResult("Storage:PayloadDirectory applies to Storage:Provider PostgreSql only (LiteDB keeps the payload in its file).", [nameof(PayloadDirectory)]);
         }
 
         if (Provider == StorageProvider.PostgreSql)

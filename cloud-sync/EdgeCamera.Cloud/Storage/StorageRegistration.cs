@@ -16,7 +16,8 @@ public static class StorageRegistration
     /// <summary>Opens the configured store (validated options); the caller disposes it.</summary>
     public static IEvidenceStore Open(StorageOptions o) => o.Provider switch
     {
-        StorageProvider.PostgreSql => new PostgresEvidenceStore(o.ConnectionString!),
+        StorageProvider.PostgreSql => new PostgresEvidenceStore(
+            o.ConnectionString!, string.IsNullOrWhiteSpace(o.PayloadDirectory) ? null : new PayloadFiles(o.PayloadDirectory)),
         _ => new LiteDbEvidenceStore(o.DatabasePath),
     };
 }

@@ -29,10 +29,13 @@ public sealed class ScaleOutTests
         Assert.All(accepted, a => Assert.True(a > 0, $"each node should take part; accepted per node: {string.Join(", ", accepted)}"));
     }
 
-    [Fact]
-    public async Task The_same_package_reaching_both_receivers_at_once_is_stored_and_noticed_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // Storage:PayloadDirectory shared by both nodes: the bytes in files, the rows in PostgreSQL
+    public async Task The_same_package_reaching_both_receivers_at_once_is_stored_and_noticed_once(bool payloadFiles)
     {
-        await using var sut = await ScaleOutUnderTest.StartAsync(nodes: 2, devices: 1);
+        var payloads = Directory.CreateTempSubdirectory("edgecam-scaleout-payloads-").FullName;
+        await using var sut = await ScaleOutUnderTest.StartAsync(nodes: 2, devices: 1, payloadFiles ? [$"--Storage:PayloadDirectory={payloads}"] : []);
         var device = sut.Devices[0];
         const int Packages = 10;
         var packages = Enumerable.Range(0, Packages).Select(_ => device.Signer.Next()).ToList();
@@ -53,5 +56,9 @@ public sealed class ScaleOutTests
         Assert.Equal(Packages, metrics.Sum(m => m.Duplicates));
         // Both nodes got copies; which one wins each race is timing (with 256 KB socket buffers one node often wins all).
         Assert.All(metrics, m => Assert.True(m.Accepted + m.Duplicates > 0));
+        var files = Directory.EnumerateFiles(payloads, "*", SearchOption.AllDirectories).ToList();
+        Assert.Equal(payloadFiles ? Packages : 0, files.Count);
+        Assert.All(packages, p => Assert.Equal(p.WireBytes, sut.NodeService<IEvidenceStore>(0).Find(p.Manifest.EventId)!.Payload));
+        Directory.Delete(payloads, recursive: true);
     }
 }

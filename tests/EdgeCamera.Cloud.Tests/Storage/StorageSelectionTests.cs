@@ -8,6 +8,7 @@ public sealed class StorageSelectionTests
     [Theory]
     [InlineData("--Storage:Provider=PostgreSql", "Storage:ConnectionString is required")]
     [InlineData("--Storage:Provider=Oracle", "Storage:Provider")]
+    [InlineData("--Storage:PayloadDirectory=var/cloud/payloads", "Storage:PayloadDirectory applies to Storage:Provider PostgreSql only")]
     public async Task A_store_choice_that_cannot_work_stops_the_receiver_at_start_with_the_reason(string setting, string expected)
     {
         var dir = Directory.CreateTempSubdirectory("edgecam-cloud-config-").FullName;
