@@ -25,6 +25,53 @@ public static class WireJson
     public static bool TryParsePackage(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out EvidencePackage? package, out string error) =>
         TryParse(utf8, WireJsonContext.Default.EvidencePackage, out package, out error);
 
+    /// <summary>
+    /// The canonical manifest bytes of a package without decoding its images: for the cloud's forwarder, which needs
+    /// only the manifest of a package intake has already verified (parsing the whole 628 KB package decoded ~470 KB of
+    /// images per forward). Checks nothing else; false with a reason when there is no manifest to read.
+    /// </summary>
+    public static bool TryReadManifest(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out byte[]? manifest, out string error)
+    {
+        manifest = null;
+        if (utf8.IsEmpty)
+        {
+            error = "empty payload";
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = "payload is not a JSON object";
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isManifest = reader.ValueTextEquals("manifest"u8);
+                reader.Read();
+                if (isManifest && reader.TokenType == JsonTokenType.String)
+                {
+                    manifest = reader.GetBytesFromBase64();
+                    error = string.Empty;
+                    return true;
+                }
+
+                reader.Skip(); // images stay undecoded
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            error = $"malformed JSON: {ex.Message}";
+            return false;
+        }
+
+        error = "package has no manifest";
+        return false;
+    }
+
     public static byte[] Serialize(ResendRequest request) =>
         JsonSerializer.SerializeToUtf8Bytes(request, WireJsonContext.Default.ResendRequest);
 

@@ -24,6 +24,33 @@ public sealed class WireJsonTests
     }
 
     [Fact]
+    public void The_manifest_reads_out_of_a_package_as_the_full_parse_gives_it_wherever_it_stands()
+    {
+        using var device = new TestDevice("cam-1");
+        var wire = device.Next().WireBytes;
+        Assert.True(WireJson.TryParsePackage(wire, out var parsed, out var error), error);
+        var json = Encoding.UTF8.GetString(wire);
+        var manifestLast = "{" + json[(json.IndexOf("\"signature\"", StringComparison.Ordinal))..^1] + ",\"manifest\":\"" + Convert.ToBase64String(parsed.Manifest) + "\"}";
+
+        Assert.True(WireJson.TryReadManifest(wire, out var manifest, out error), error);
+        Assert.Equal(parsed.Manifest, manifest);
+        Assert.True(WireJson.TryReadManifest(Encoding.UTF8.GetBytes(manifestLast), out manifest, out error), error);
+        Assert.Equal(parsed.Manifest, manifest);
+    }
+
+    [Theory]
+    [InlineData("", "empty payload")]
+    [InlineData("[1]", "not a JSON object")]
+    [InlineData("{\"images\":[{\"kind\":", "malformed JSON")]
+    [InlineData("{\"schemaVersion\":2}", "no manifest")]
+    [InlineData("{\"manifest\":\"not base64!\"}", "malformed JSON")]
+    public void A_package_without_a_readable_manifest_is_refused_with_a_reason(string payload, string reason)
+    {
+        Assert.False(WireJson.TryReadManifest(Encoding.UTF8.GetBytes(payload), out _, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Wire_form_uses_camel_case_names_and_string_enums()
     {
         var json = Encoding.UTF8.GetString(WireJson.Serialize(new EvidenceAck(Guid.CreateVersion7(), "cam-1", AckStatus.Duplicate, "NV-1", null)));

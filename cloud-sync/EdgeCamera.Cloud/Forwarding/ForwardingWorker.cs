@@ -63,8 +63,8 @@ public sealed partial class ForwardingWorker(
 
     private async Task ForwardOneAsync(StoredEvidence pending, CancellationToken ct)
     {
-        if (!WireJson.TryParsePackage(pending.Payload, out var package, out var error)
-            || !CanonicalManifest.TryParse(package.Manifest, out var record, out error))
+        if (!WireJson.TryReadManifest(pending.Payload, out var manifest, out var error)
+            || !CanonicalManifest.TryParse(manifest, out var record, out error))
         {
             // Cannot happen for what intake stored; keep it visible rather than loop on it.
             GiveUp(pending, "stored payload unreadable: " + error);
