@@ -4,13 +4,13 @@ namespace EdgeCamera.CloudBench;
 
 /// <summary>CPU time used so far by the parts of one run, read from /proc (Linux): this process (devices, receiver
 /// nodes, national stand-in), the Mosquitto it started and the PostgreSQL it started (the postmaster, its live
-/// backends and the backends it has reaped).</summary>
-public sealed record ProcessCpu(TimeSpan Bench, TimeSpan Mosquitto, TimeSpan Postgres)
+/// backends and the backends it has reaped), and the receiver nodes that run as processes of their own.</summary>
+public sealed record ProcessCpu(TimeSpan Bench, TimeSpan Mosquitto, TimeSpan Postgres, TimeSpan Receivers)
 {
     // proc(5): utime, stime, cutime, cstime are fields 14–17, in clock ticks; USER_HZ is 100 on Linux.
     private const double TicksPerSecond = 100;
 
-    public static ProcessCpu Now()
+    public static ProcessCpu Now(IReadOnlyCollection<int> receiverIds)
     {
         var self = Environment.ProcessId;
         var stats = ReadAll();
@@ -18,10 +18,11 @@ public sealed record ProcessCpu(TimeSpan Bench, TimeSpan Mosquitto, TimeSpan Pos
         var postmasters = stats.Where(s => s.Comm.StartsWith("postgres", StringComparison.Ordinal) && s.ParentId == self).Select(s => s.Id).ToHashSet();
         var postgres = stats.Where(s => postmasters.Contains(s.Id) || postmasters.Contains(s.ParentId));
         var mosquitto = stats.Where(s => s.Comm == "mosquitto" && s.ParentId == self);
-        return new ProcessCpu(Sum(stats.Where(s => s.Id == self)), Sum(mosquitto), Sum(postgres));
+        return new ProcessCpu(Sum(stats.Where(s => s.Id == self)), Sum(mosquitto), Sum(postgres), Sum(stats.Where(s => receiverIds.Contains(s.Id))));
     }
 
-    public ProcessCpu Since(ProcessCpu start) => new(Bench - start.Bench, Mosquitto - start.Mosquitto, Postgres - start.Postgres);
+    public ProcessCpu Since(ProcessCpu start) =>
+        new(Bench - start.Bench, Mosquitto - start.Mosquitto, Postgres - start.Postgres, Receivers - start.Receivers);
 
     private sealed record Stat(int Id, string Comm, int ParentId, long Ticks);
 

@@ -22,6 +22,32 @@ public sealed class EvidenceVerifierTests
         Assert.Equal([EvidenceImage.FullFrame, EvidenceImage.PlateCrop], result.Images.Select(i => i.Name));
     }
 
+    [Theory]
+    [InlineData("a space after the opening brace")]
+    [InlineData("an escaped character in the signature")]
+    [InlineData("an image name far longer once escaped")]
+    public void A_package_spelled_other_than_its_canonical_wire_form_is_refused_as_malformed(string respelling)
+    {
+        using var device = new TestDevice("cam-1");
+        var json = System.Text.Encoding.UTF8.GetString(device.Next().WireBytes);
+        using var publicKey = PublicKeyOf(device);
+        var signatureStart = json.IndexOf("\"signature\":\"", StringComparison.Ordinal) + "\"signature\":\"".Length;
+        var respelled = respelling switch
+        {
+            "a space after the opening brace" => json.Insert(1, " "),
+            "an escaped character in the signature" => json[..signatureStart] + $"\\u{(int)json[signatureStart]:X4}" + json[(signatureStart + 1)..],
+            // 2,000 raw "é" (2 bytes each) are written back as "\u00E9" (6 bytes): 8,000 bytes longer than received.
+            _ => json.Replace($"\"{EvidenceImage.PlateCrop}\"", $"\"{new string('é', 2000)}\"", StringComparison.Ordinal),
+        };
+        Assert.NotEqual(json, respelled);
+        Assert.True(WireJson.TryParsePackage(System.Text.Encoding.UTF8.GetBytes(respelled), out _, out var parseError), parseError);
+
+        var result = EvidenceVerifier.Verify(System.Text.Encoding.UTF8.GetBytes(respelled), publicKey, "cam-1");
+
+        Assert.Equal(VerificationFailure.Malformed, result.Failure);
+        Assert.Contains("canonical wire form", result.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Flipping_any_single_byte_of_a_package_makes_verification_fail()
     {

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace EdgeCamera.Cloud.Storage;
 
@@ -7,10 +6,11 @@ namespace EdgeCamera.Cloud.Storage;
 /// Package bytes kept as files beside the database (<c>Storage:PayloadDirectory</c>), so PostgreSQL stores only the
 /// row: a 628 KB payload in a bytea column is written twice (WAL, then the TOAST pages) and cost PostgreSQL ~7 ms of CPU
 /// per package in the cloud load test (bench/README.md). A file is written under a temporary name, fsynced, renamed
-/// to <c>&lt;event id&gt;.&lt;SHA-256 prefix&gt;.pkg</c> and its directory fsynced before the row that names it is
-/// committed, so a committed row never names a missing file; a crash in between leaves at most an unnamed file.
-/// Naming by content means a redelivered package lands on its own file and a different package with the same event id
-/// never overwrites the stored one. Several nodes share the directory (a mounted volume; object storage at national
+/// to <c>&lt;event id&gt;.&lt;manifest SHA-256 prefix&gt;.pkg</c> and its directory fsynced before the row that names
+/// it is committed, so a committed row never names a missing file; a crash in between leaves at most an unnamed file.
+/// The manifest's hash (intake computes it anyway) covers every image's hash, so a redelivered package finds its own
+/// file and keeps it as it is, and a different package under the same event id gets another name: a stored file is
+/// never overwritten. Several nodes share the directory (a mounted volume; object storage at national
 /// scale: cloud-sync/docs/scale-out.md).
 /// </summary>
 public sealed class PayloadFiles
@@ -26,20 +26,25 @@ public sealed class PayloadFiles
 
     public string Root { get; }
 
-    /// <summary>The file name a payload is stored under (relative to <see cref="Root"/>).</summary>
-    public static string NameFor(Guid eventId, ReadOnlySpan<byte> payload)
+    /// <summary>The file name a package is stored under (relative to <see cref="Root"/>): its event id and the first
+    /// 16 hex digits of its manifest's SHA-256.</summary>
+    public static string NameFor(Guid eventId, string manifestSha256Hex)
     {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(payload, digest);
+        ArgumentNullException.ThrowIfNull(manifestSha256Hex);
+        if (manifestSha256Hex.Length < 16 || manifestSha256Hex.AsSpan(0, 16).IndexOfAnyExcept("0123456789abcdef") >= 0)
+        {
+            throw new ArgumentException("not a lower-case hex SHA-256", nameof(manifestSha256Hex));
+        }
+
         var id = eventId.ToString("N");
-        return $"{id[..2]}/{id}.{Convert.ToHexStringLower(digest[..8])}{Extension}";
+        return $"{id[..2]}/{id}.{manifestSha256Hex[..16]}{Extension}";
     }
 
-    /// <summary>Writes the payload durably (file and directory entry on disk) and returns its name; a file of that
-    /// name is already the same bytes, so it is kept.</summary>
-    public string Write(Guid eventId, byte[] payload)
+    /// <summary>Writes the package durably (file and directory entry on disk) and returns its name; a file of that
+    /// name already holds this package (same event, same manifest), so it is kept as it is.</summary>
+    public string Write(Guid eventId, string manifestSha256Hex, byte[] payload)
     {
-        var name = NameFor(eventId, payload);
+        var name = NameFor(eventId, manifestSha256Hex);
         var path = PathOf(name);
         if (File.Exists(path))
         {

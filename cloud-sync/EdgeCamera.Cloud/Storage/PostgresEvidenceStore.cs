@@ -155,7 +155,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
     }
 
     /// <summary>With payload files, the bytes go to disk (fsynced) before the row that names them is inserted.</summary>
-    private string? WritePayloadFile(StoredEvidence e) => _files?.Write(e.Id, e.Payload);
+    private string? WritePayloadFile(StoredEvidence e) => _files?.Write(e.Id, e.ManifestSha256, e.Payload);
 
     /// <summary>A refused insert's file stays only when the stored row of this event names the same file (the same
     /// package delivered twice: same name, same bytes).</summary>

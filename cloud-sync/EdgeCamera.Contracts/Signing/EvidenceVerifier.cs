@@ -17,7 +17,7 @@ public static class EvidenceVerifier
             return PackageVerification.Fail(VerificationFailure.Malformed, parseError);
         }
 
-        if (!packageBytes.SequenceEqual(WireJson.Serialize(package)))
+        if (!CanonicalWireForm.Matches(packageBytes, package))
         {
             // One package, one byte form: no second spelling (base64 slack bits, escapes, spacing) passes as the same.
             return PackageVerification.Fail(VerificationFailure.Malformed, "package is not in canonical wire form", package);

@@ -28,7 +28,7 @@ public sealed class PostgresPayloadFilesStoreTests(PostgresFixture postgres) : E
 
         var (rowBytes, file) = await RowAsync(connection, e.Id);
         Assert.Equal(0, rowBytes);
-        Assert.Equal(PayloadFiles.NameFor(e.Id, e.Payload), file);
+        Assert.Equal(PayloadFiles.NameFor(e.Id, e.ManifestSha256), file);
         Assert.Equal(e.Payload, await File.ReadAllBytesAsync(Path.Combine(_directory, file!)));
         Assert.Equal(e.Payload, store.Find(e.Id)!.Payload);
         Assert.Empty(Directory.EnumerateFiles(_directory, "*.tmp", SearchOption.AllDirectories));
@@ -45,11 +45,12 @@ public sealed class PostgresPayloadFilesStoreTests(PostgresFixture postgres) : E
         var sameAgain = EvidenceStoreContract.Record("cam-a", 1, T0);
         sameAgain.Id = e.Id;
         sameAgain.Payload = e.Payload;
+        sameAgain.ManifestSha256 = e.ManifestSha256;
 
         Assert.False(store.TryAdd(forged));
         Assert.False(await store.TryAddAsync(sameAgain, CancellationToken.None));
 
-        Assert.Equal([PayloadFiles.NameFor(e.Id, e.Payload)], PackageFiles());
+        Assert.Equal([PayloadFiles.NameFor(e.Id, e.ManifestSha256)], PackageFiles());
         Assert.Equal(e.Payload, store.Find(e.Id)!.Payload);
     }
 
@@ -65,7 +66,7 @@ public sealed class PostgresPayloadFilesStoreTests(PostgresFixture postgres) : E
 
         Assert.Equal([true, true, false], added);
         Assert.Equal(
-            new[] { PayloadFiles.NameFor(first.Id, first.Payload), PayloadFiles.NameFor(second.Id, second.Payload) }.Order(StringComparer.Ordinal),
+            new[] { PayloadFiles.NameFor(first.Id, first.ManifestSha256), PayloadFiles.NameFor(second.Id, second.ManifestSha256) }.Order(StringComparer.Ordinal),
             PackageFiles());
     }
 
@@ -75,7 +76,7 @@ public sealed class PostgresPayloadFilesStoreTests(PostgresFixture postgres) : E
         var store = Keep(new PostgresEvidenceStore(await postgres.Server.CreateDatabaseAsync(), new PayloadFiles(_directory)));
         var e = EvidenceStoreContract.Record("cam-a", 1, T0);
         Assert.True(store.TryAdd(e));
-        var name = PayloadFiles.NameFor(e.Id, e.Payload);
+        var name = PayloadFiles.NameFor(e.Id, e.ManifestSha256);
         File.Delete(Path.Combine(_directory, name));
 
         var ex = Assert.Throws<FileNotFoundException>(() => store.Find(e.Id));
