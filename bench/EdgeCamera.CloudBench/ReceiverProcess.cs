@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EdgeCamera.TestKit;
@@ -13,11 +11,10 @@ namespace EdgeCamera.CloudBench;
 /// </summary>
 public sealed class ReceiverProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ChildProcess _process;
     private readonly HttpClient _http;
 
-    private ReceiverProcess(Process process, int port)
+    private ReceiverProcess(ChildProcess process, int port)
     {
         _process = process;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
@@ -26,39 +23,16 @@ public sealed class ReceiverProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>Starts <c>edgecam-cloud.dll</c> from beside this program with <paramref name="args"/> (its HTTP port is
-    /// chosen here), on the cores in <paramref name="cores"/> when given.</summary>
+    /// chosen here), on the cores in <paramref name="cores"/> when given: through taskset, because .NET's
+    /// ProcessorAffinity on Linux sets only the main thread's, and the runtime's other threads exist by then.</summary>
     public static ReceiverProcess Start(IEnumerable<string> args, IReadOnlyList<int>? cores)
     {
         var port = FreePort.Next();
-        // taskset, not ProcessorAffinity: on Linux that sets only the main thread's, and the runtime's threads exist by then.
-        var psi = new ProcessStartInfo(cores is { Count: > 0 } ? "taskset" : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        if (cores is { Count: > 0 })
-        {
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(string.Join(',', cores));
-            psi.ArgumentList.Add("dotnet");
-        }
-
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edgecam-cloud.dll"));
-        psi.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("edgecam-cloud did not start");
-        var node = new ReceiverProcess(process, port);
-        process.OutputDataReceived += (_, e) => node.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return node;
+        string[] program = [Path.Combine(AppContext.BaseDirectory, "edgecam-cloud.dll"), $"--Urls=http://127.0.0.1:{port}", .. args];
+        var process = cores is { Count: > 0 }
+            ? ChildProcess.Start("taskset", ["-c", string.Join(',', cores), "dotnet", .. program], AppContext.BaseDirectory)
+            : ChildProcess.Start("dotnet", program, AppContext.BaseDirectory);
+        return new ReceiverProcess(process, port);
     }
 
     /// <summary>Packages accepted so far and whether a malformed probe has been counted (the subscription is live).</summary>
@@ -87,38 +61,12 @@ public sealed class ReceiverProcess : IDisposable
             }
         }
 
-        throw new InvalidOperationException($"edgecam-cloud did not come up (exited: {_process.HasExited}). Output:\n{string.Join('\n', _output)}");
+        throw new InvalidOperationException($"edgecam-cloud did not come up (exited: {_process.HasExited}). Output:\n{_process.RecentOutput}");
     }
 
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-
         _process.Dispose();
         _http.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 100 && _output.TryDequeue(out _))
-        {
-        }
     }
 }

@@ -16,6 +16,9 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (for /proc readings).</summary>
+    public int Id => _process.Id;
+
     public string RecentOutput => string.Join('\n', _output);
 
     public static ChildProcess Start(string program, IEnumerable<string> args, string? workingDirectory = null)
