@@ -86,6 +86,30 @@ public sealed class PostgresPayloadFilesStoreTests(PostgresFixture postgres) : E
     }
 
     [Fact]
+    public async Task A_payload_directory_that_cannot_be_written_fails_the_add_with_the_reason_and_keeps_what_was_stored()
+    {
+        var root = Path.Combine(_directory, "unwritable");
+        var store = Keep(new PostgresEvidenceStore(await postgres.Server.CreateDatabaseAsync(), new PayloadFiles(root)));
+        var stored = EvidenceStoreContract.Record("cam-a", 1, T0);
+        Assert.True(store.TryAdd(stored));
+        var kept = await File.ReadAllBytesAsync(Path.Combine(root, PayloadFiles.NameFor(stored.Id, stored.ManifestSha256)));
+        var moved = root + ".moved";
+        Directory.Move(root, moved);
+        await File.WriteAllTextAsync(root, "a file where the directory should be: every write fails, as on a full or lost volume");
+        var next = EvidenceStoreContract.Record("cam-a", 2, T0);
+
+        var ex = await Xunit.Record.ExceptionAsync(() => store.TryAddAsync(next, CancellationToken.None));
+
+        Assert.IsAssignableFrom<IOException>(ex); // the lane logs it and the broker redelivers (ReceiverLanesTests)
+        Assert.Equal(1, store.Count()); // no row without its file
+        Assert.Null(store.FindBySequence("cam-a", 2));
+        File.Delete(root);
+        Directory.Move(moved, root);
+        Assert.Equal(kept, store.Find(stored.Id)!.Payload);
+        Assert.True(await store.TryAddAsync(next, CancellationToken.None)); // the redelivery, once the volume is back
+    }
+
+    [Fact]
     public async Task A_node_without_the_payload_directory_is_told_every_node_needs_it()
     {
         var connection = await postgres.Server.CreateDatabaseAsync();
