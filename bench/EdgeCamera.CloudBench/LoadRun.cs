@@ -33,13 +33,13 @@ public sealed record LoadSettings(
 
 /// <summary>
 /// One load run: a real Mosquitto and a real PostgreSQL (fsync on) on 127.0.0.1, the national stand-in, N receiver nodes
-/// (in-process hosts, one shared-subscription group) and D simulated devices, each publishing P signed packages as fast
-/// as the broker acknowledges them (QoS 1). Intake latency: from just before the device's publish to the row's
-/// received_at (same clock). Bounded: the run gives up after <paramref name="limit"/>. With
-/// <paramref name="presign"/> every package is sealed and serialised before the clock starts, so the devices' signing
-/// does not share the timed CPU with the receivers (in the field it runs on the cameras). With
-/// <paramref name="payloadFiles"/> the nodes keep package bytes in files (<c>Storage:PayloadDirectory</c>, one directory
-/// shared by the nodes, on the same disk as the database) and PostgreSQL only the rows.
+/// (one shared-subscription group; in-process hosts, or <c>edgecam-cloud</c> processes) and D simulated devices, each
+/// publishing P signed packages as fast as the broker acknowledges them (QoS 1). Intake latency: from just before the
+/// device's publish to the row's received_at (same clock). Bounded: the run gives up after <see cref="LoadSettings.Limit"/>.
+/// With <see cref="LoadSettings.Presign"/> every package is sealed and serialised before the clock starts, so the
+/// devices' signing does not share the timed CPU with the receivers (in the field it runs on the cameras). With
+/// <see cref="LoadSettings.PayloadFiles"/> the nodes keep package bytes in files (<c>Storage:PayloadDirectory</c>, one
+/// directory shared by the nodes, on the same disk as the database) and PostgreSQL only the rows.
 /// </summary>
 public static class LoadRun
 {

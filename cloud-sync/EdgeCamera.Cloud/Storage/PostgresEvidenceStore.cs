@@ -154,11 +154,13 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         return cmd;
     }
 
-    /// <summary>With payload files, the bytes go to disk (fsynced) before the row that names them is inserted.</summary>
+    /// <summary>With payload files, the bytes go to disk (fsynced) before the row that names them is inserted. The
+    /// write is synchronous: the lane's thread waits for the disk as it waits for the commit.</summary>
     private string? WritePayloadFile(StoredEvidence e) => _files?.Write(e.Id, e.ManifestSha256, e.Payload);
 
     /// <summary>A refused insert's file stays only when the stored row of this event names the same file (the same
-    /// package delivered twice: same name, same bytes).</summary>
+    /// event and manifest delivered twice, or at once to two nodes: one name, one file). Nothing is deleted when the
+    /// insert failed rather than was refused: the retry or redelivery finds the file and uses it.</summary>
     private void DropRefusedFile(Guid eventId, string file)
     {
         using var cmd = _dataSource.CreateCommand("SELECT count(*) FROM evidence WHERE event_id = @id AND payload_file = @file");
