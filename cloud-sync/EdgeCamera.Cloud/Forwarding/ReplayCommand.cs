@@ -1,7 +1,5 @@
 using System.Globalization;
 using EdgeCamera.Cloud.Storage;
-using EdgeCamera.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace EdgeCamera.Cloud.Forwarding;
 
@@ -27,7 +25,7 @@ public static class ReplayCommand
             return 2;
         }
 
-        using var store = Open(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray());
+        using var store = StorageRegistration.Open(StorageCommandLine.Options(args));
         switch (mode)
         {
             case "--list":
@@ -53,20 +51,5 @@ public static class ReplayCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {count} dead letter(s)"));
                 return 0;
         }
-    }
-
-    private static IEvidenceStore Open(string[] overrides)
-    {
-        var config = new ConfigurationManager();
-        config.AddSettingsFile("cloud.settings.json");
-        config.AddEnvironmentVariables();
-        config.AddCommandLine(overrides);
-        var services = new ServiceCollection();
-        services.AddEvidenceStore(config);
-        using var provider = services.BuildServiceProvider();
-
-        // Validates the "Storage" section (throws OptionsValidationException with the reason) before opening anything.
-        var o = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return StorageRegistration.Open(o);
     }
 }

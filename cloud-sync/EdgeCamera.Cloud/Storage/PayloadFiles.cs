@@ -93,7 +93,24 @@ public sealed class PayloadFiles
         }
     }
 
-    /// <summary>Removes a file no row names (a refused duplicate's).</summary>
+    /// <summary>Every file under <see cref="Root"/>: stored packages and temporary files a crash left mid-write.</summary>
+    public IEnumerable<PayloadFile> List() =>
+        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(path =>
+        {
+            var info = new FileInfo(path);
+            var name = Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
+            return new PayloadFile(name, info.Length, info.LastWriteTimeUtc, !name.EndsWith(Extension, StringComparison.Ordinal));
+        });
+
+    /// <summary>The event a stored package's file name carries; false for any other file.</summary>
+    public static bool TryEventOf(string name, out Guid eventId)
+    {
+        var file = name[(name.LastIndexOf('/') + 1)..];
+        eventId = Guid.Empty;
+        return file.EndsWith(Extension, StringComparison.Ordinal) && file.Length > 32 && Guid.TryParseExact(file[..32], "N", out eventId);
+    }
+
+    /// <summary>Removes a file no row names (a refused duplicate's, an orphan's).</summary>
     public void Delete(string name) => File.Delete(PathOf(name));
 
     private string PathOf(string name)
@@ -148,3 +165,6 @@ public sealed class PayloadFiles
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
 }
+
+/// <summary>One file of the payload directory; <see cref="Temporary"/>: not (yet) a stored package's name.</summary>
+public sealed record PayloadFile(string Name, long LengthBytes, DateTime WrittenUtc, bool Temporary);
