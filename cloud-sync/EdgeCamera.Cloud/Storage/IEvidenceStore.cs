@@ -64,7 +64,8 @@ public interface IEvidenceStore : IDisposable
     /// <summary>Counts the last failed attempt and gives the record up with the reason (state <see cref="ForwardState.DeadLetter"/>).</summary>
     void MarkDeadLetter(Guid eventId, string reason, DateTime atUtc);
 
-    /// <summary>Dead letters, oldest first.</summary>
+    /// <summary>Dead letters, oldest first, for listing and replay: their <see cref="StoredEvidence.Payload"/> may be
+    /// left empty (<see cref="Find"/> by its id has the bytes).</summary>
     IReadOnlyList<StoredEvidence> DeadLetters(int max);
 
     /// <summary>Puts a dead letter back in the outbox (pending, attempts from zero, due now). False when it is not a dead letter.</summary>

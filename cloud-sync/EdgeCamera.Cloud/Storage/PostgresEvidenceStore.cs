@@ -240,7 +240,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     public IReadOnlyList<StoredEvidence> DeadLetters(int max)
     {
-        using var cmd = _dataSource.CreateCommand($"SELECT {Columns} FROM evidence WHERE state = 2 ORDER BY received_at LIMIT @max");
+        using var cmd = _dataSource.CreateCommand($"SELECT {ColumnsWithoutPayload} FROM evidence WHERE state = 2 ORDER BY received_at LIMIT @max");
         cmd.Parameters.AddWithValue("max", max);
         return ReadAll(cmd);
     }
