@@ -182,7 +182,7 @@ public static class LoadRun
             return new LoadResult(
                 nodes, devices, total, Interlocked.Read(ref packageBytes), intakeSeconds, forwardSeconds,
                 processes
-                    ? [.. await Task.WhenAll(receivers.Select(async r => (await r.StatsAsync()).Accepted - acceptedBefore[receivers.IndexOf(r)]))]
+                    ? [.. await Task.WhenAll(receivers.Select(async (r, n) => (await r.StatsAsync()).Accepted - acceptedBefore[n]))]
                     : [.. hosts.Select((h, n) => h.Services.GetRequiredService<IntakeMetrics>().Accepted - acceptedBefore[n])],
                 Percentile(latencies, 0.50), Percentile(latencies, 0.95), latencies.Count == 0 ? double.NaN : latencies[^1],
                 store.Count() - already, notices.Count, notices.Select(x => x.EventId).Distinct().Count(), registry.Duplicates,

@@ -46,13 +46,13 @@ public sealed class PayloadFiles
     {
         var name = NameFor(eventId, manifestSha256Hex);
         var path = PathOf(name);
+        var directory = Path.GetDirectoryName(path)!;
         if (File.Exists(path))
         {
-            SyncDirectory(Path.GetDirectoryName(path)!); // another node may have renamed it in and not synced yet
+            SyncDirectory(directory); // another node may have renamed it in and not synced yet
             return name;
         }
 
-        var directory = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory);

@@ -21,16 +21,15 @@ internal struct HalvesVote
 
     public void Add(PlateText read)
     {
+        _letters ??= read.ArabicLetters; // one model, one table
         switch (read.HalvesAgree)
         {
             case true:
                 _agree++;
-                _letters = read.ArabicLetters ?? _letters;
                 break;
             case false:
                 _differ++;
                 _differingHalf = read.ArabicHalf;
-                _letters = read.ArabicLetters ?? _letters;
                 break;
         }
     }
