@@ -94,7 +94,14 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var inserts = new NpgsqlBatch(connection, transaction);
         var files = new string?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+
+        // Inserted in (device, sequence) order, whatever order the batch came in: two nodes' batches holding copies of
+        // the same packages then take their row locks in the same order and wait for each other instead of deadlocking
+        // (40P01, seen in GroupCommitReceiverTests with each node inserting in its own arrival order). The sort is
+        // stable, so of two records under one sequence the earlier in the batch still wins.
+        var order = Enumerable.Range(0, batch.Count)
+            .OrderBy(i => batch[i].DeviceId, StringComparer.Ordinal).ThenBy(i => batch[i].Sequence).ToArray();
+        foreach (var i in order)
         {
             files[i] = WritePayloadFile(batch[i]);
             var insert = new NpgsqlBatchCommand(InsertSql);
@@ -104,9 +111,9 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
         await inserts.ExecuteNonQueryAsync(ct);
         var added = new bool[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        for (var k = 0; k < order.Length; k++)
         {
-            added[i] = inserts.BatchCommands[i].RecordsAffected == 1;
+            added[order[k]] = inserts.BatchCommands[k].RecordsAffected == 1;
         }
 
         await transaction.CommitAsync(ct);
