@@ -160,3 +160,40 @@ def real_crops(items, jitters, seed, log=print):
                 labels.append({"text": text, "country": country, "format": fmt,
                                "arabic": text if country == "SA" else None})
     return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels
+
+
+def scene_crops(scene_dir: Path, det_model, threshold, seed, log=print):
+    """Recogniser crops cut out of full-size scenes the way the edge cuts them: for every labelled plate, one crop
+    around the detector's best box (IoU ≥ 0.5 with the label; what the edge would read) and one around the labelled
+    box with a detector-like error (crops.jitter_box). The scenes' camera effects (blur, motion, noise, JPEG) are the
+    frame's, not scaled to the plate as scenes/crops.py does, so small plates come blurred as the test scenes have
+    them. Skips plates with '?' or over 10 characters. → (uint8 [N,64,160], labels like build_crops')."""
+    import random
+    from . import evaluate
+    rng = random.Random(seed)
+    meta = json.loads((scene_dir / "labels.json").read_text())["images"]
+    arrs, labels, found = [], [], 0
+    t = time.time()
+    for i in range(0, len(meta), 8):
+        chunk = meta[i:i + 8]
+        images = [Image.open(scene_dir / m["image"]).convert("RGB") for m in chunk]
+        preds = evaluate.detect(det_model, images, threshold)
+        for img, m, p in zip(images, chunk, preds):
+            plates = m["plates"]
+            pairs = {g: pi for pi, g in evaluate.match(p, [q["box"] for q in plates]).items()}
+            for gj, q in enumerate(plates):
+                if "?" in q["text"] or len(q["text"]) > 10:
+                    continue
+                boxes = [crops.jitter_box(q["box"], rng)]
+                if gj in pairs:
+                    boxes.append(p[pairs[gj]][1:])
+                    found += 1
+                for b in boxes:
+                    arrs.append(np.asarray(crops.cut(img, b), dtype=np.uint8))
+                    labels.append({"text": q["text"], "country": q["country"], "format": q["format"],
+                                   "arabic": q["arabic"]})
+        if (i // 8) % 100 == 0:
+            log(f"scene crops {scene_dir.name}: {i + len(chunk)}/{len(meta)} scenes after {time.time() - t:.0f} s")
+    log(f"scene crops {scene_dir.name}: {len(labels)} crops ({found} cut at the detector's box) "
+        f"in {time.time() - t:.0f} s")
+    return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels

@@ -63,7 +63,8 @@ public sealed partial class ForwardingWorker(
 
     private async Task ForwardOneAsync(StoredEvidence pending, CancellationToken ct)
     {
-        if (!WireJson.TryReadManifest(pending.Payload, out var manifest, out var error)
+        var error = string.Empty;
+        if ((pending.Manifest is not { } manifest && !WireJson.TryReadManifest(pending.Payload, out manifest, out error))
             || !CanonicalManifest.TryParse(manifest, out var record, out error))
         {
             // Cannot happen for what intake stored; keep it visible rather than loop on it.

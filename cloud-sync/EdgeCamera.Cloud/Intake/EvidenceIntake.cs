@@ -100,6 +100,7 @@ public sealed partial class EvidenceIntake(
             CapturedAtUtc = manifest.CapturedAtUtc.UtcDateTime,
             SoftwareVersion = manifest.Software.Version,
             Payload = bytes,
+            Manifest = verified.Package!.Manifest,
             State = ForwardState.Pending,
             NextAttemptAtUtc = receivedAtUtc,
             LeaseUntilUtc = DateTime.MinValue,

@@ -52,7 +52,9 @@ public interface IEvidenceStore : IDisposable
     /// Takes up to <paramref name="max"/> pending records that are due (<see cref="StoredEvidence.NextAttemptAtUtc"/>
     /// passed) and not leased to another node, oldest first, and leases them to <paramref name="node"/> until
     /// <paramref name="nowUtc"/> + <paramref name="lease"/>: two nodes never forward the same record at once, and a
-    /// node that dies mid-way leaves its records to the others when the lease ends.
+    /// node that dies mid-way leaves its records to the others when the lease ends. A record that has its
+    /// <see cref="StoredEvidence.Manifest"/> may come with its <see cref="StoredEvidence.Payload"/> left empty: the
+    /// forwarder needs only the manifest (<see cref="Find"/> by its id has the bytes).
     /// </summary>
     IReadOnlyList<StoredEvidence> ClaimForForward(string node, int max, DateTime nowUtc, TimeSpan lease);
 

@@ -15,16 +15,22 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
     private const string Columns =
         "event_id, device_id, sequence, manifest_sha256, previous_manifest_sha256, received_at, site_id, violation_type, captured_at, " +
         "software_version, payload, state, violation_number, forward_attempts, last_error, forwarded_at, next_attempt_at, " +
-        "dead_letter_reason, dead_lettered_at, lease_owner, lease_until, payload_file";
+        "dead_letter_reason, dead_lettered_at, lease_owner, lease_until, payload_file, manifest";
 
-    /// <summary>For chain checks: no bytes, no file read.</summary>
+    /// <summary>For chain checks: no bytes, no file read, no manifest.</summary>
     private static readonly string ColumnsWithoutPayload = Columns
         .Replace(" payload,", " ''::bytea,", StringComparison.Ordinal)
-        .Replace(" payload_file", " NULL::text", StringComparison.Ordinal);
+        .Replace("payload_file, manifest", "NULL::text, NULL::bytea", StringComparison.Ordinal);
+
+    /// <summary>For the outbox: the manifest column instead of the payload, which only rows stored before that column
+    /// still need (their manifest is read out of it).</summary>
+    private static readonly string ColumnsForForwarding = Columns
+        .Replace(" payload,", " CASE WHEN manifest IS NULL THEN payload ELSE ''::bytea END,", StringComparison.Ordinal)
+        .Replace(" payload_file,", " CASE WHEN manifest IS NULL THEN payload_file END,", StringComparison.Ordinal);
 
     private static readonly string InsertSql =
         $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
-        "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until, @payload_file) " +
+        "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until, @payload_file, @manifest) " +
         "ON CONFLICT DO NOTHING";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -193,6 +199,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         p.AddWithValue("software", e.SoftwareVersion);
         p.AddWithValue("payload", NpgsqlDbType.Bytea, file is null ? e.Payload : []);
         p.AddWithValue("payload_file", NpgsqlDbType.Text, (object?)file ?? DBNull.Value);
+        p.AddWithValue("manifest", NpgsqlDbType.Bytea, (object?)e.Manifest ?? DBNull.Value);
         p.AddWithValue("state", (short)e.State);
         p.AddWithValue("number", (object?)e.ViolationNumber ?? DBNull.Value);
         p.AddWithValue("attempts", e.ForwardAttempts);
@@ -223,7 +230,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
                 WHERE state = 0 AND next_attempt_at <= @now AND lease_until <= @now
                 ORDER BY received_at LIMIT @max
                 FOR UPDATE SKIP LOCKED)
-            RETURNING {Columns}
+            RETURNING {ColumnsForForwarding}
             """);
         cmd.Parameters.AddWithValue("node", node);
         cmd.Parameters.AddWithValue("until", Utc(nowUtc + lease));
@@ -365,6 +372,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
             DeadLetteredAtUtc = NullableTime(r, 18),
             LeaseOwner = NullableString(r, 19),
             LeaseUntilUtc = r.GetDateTime(20),
+            Manifest = r.IsDBNull(22) ? null : r.GetFieldValue<byte[]>(22),
         };
 
     private byte[] ReadPayloadFile(string file) => _files?.Read(file) ?? throw new InvalidOperationException(

@@ -40,6 +40,9 @@ public static class PostgresSchema
         ALTER TABLE evidence ALTER COLUMN payload SET STORAGE EXTERNAL;
         -- Storage:PayloadDirectory: the bytes live in this file (PayloadFiles) and payload is empty.
         ALTER TABLE evidence ADD COLUMN IF NOT EXISTS payload_file text;
+        -- The signed manifest's bytes (a few KB), so the outbox forwards without reading the payload; NULL in rows
+        -- stored before this column (their manifest is read out of the payload).
+        ALTER TABLE evidence ADD COLUMN IF NOT EXISTS manifest bytea;
         CREATE INDEX IF NOT EXISTS evidence_outbox ON evidence (received_at) WHERE state = 0;
         CREATE INDEX IF NOT EXISTS evidence_dead ON evidence (received_at) WHERE state = 2;
         CREATE INDEX IF NOT EXISTS evidence_captured ON evidence (captured_at);

@@ -37,6 +37,11 @@ public sealed class StoredEvidence
     /// <summary>The signed package exactly as received (manifest, signature, images): it can be verified again at any time.</summary>
     public byte[] Payload { get; set; } = [];
 
+    /// <summary>The signed manifest's bytes as received (a few KB of the package), kept beside the payload so the
+    /// outbox forwards without reading the package (<see cref="IEvidenceStore.ClaimForForward"/>). Null for records
+    /// stored before it was kept: their manifest is read out of <see cref="Payload"/>.</summary>
+    public byte[]? Manifest { get; set; }
+
     public ForwardState State { get; set; }
 
     public string? ViolationNumber { get; set; }

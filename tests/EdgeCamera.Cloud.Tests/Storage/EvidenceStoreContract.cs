@@ -25,6 +25,7 @@ public abstract class EvidenceStoreContract
             (e.Id, e.DeviceId, e.Sequence, e.DeviceSequence, e.ManifestSha256, e.PreviousManifestSha256, e.SiteId, e.ViolationTypeCode, e.SoftwareVersion, e.State, e.ForwardAttempts, e.LastError),
             (back.Id, back.DeviceId, back.Sequence, back.DeviceSequence, back.ManifestSha256, back.PreviousManifestSha256, back.SiteId, back.ViolationTypeCode, back.SoftwareVersion, back.State, back.ForwardAttempts, back.LastError));
         Assert.Equal(e.Payload, back.Payload);
+        Assert.Equal(e.Manifest, back.Manifest);
         Assert.Equal(Ms(e.ReceivedAtUtc), Ms(back.ReceivedAtUtc));
         Assert.Equal(Ms(e.CapturedAtUtc), Ms(back.CapturedAtUtc));
         Assert.Equal(back.Id, store.FindBySequence("cam-a", 1)!.Id);
@@ -138,6 +139,24 @@ public abstract class EvidenceStoreContract
     }
 
     [Fact]
+    public async Task A_claimed_record_carries_its_manifest_and_one_stored_without_it_comes_with_its_payload()
+    {
+        var store = await NewStoreAsync();
+        var withManifest = Record("cam-a", 1, T0);
+        var withoutManifest = Record("cam-a", 2, T0.AddSeconds(1)); // stored before manifests were kept
+        withoutManifest.Manifest = null;
+        store.TryAdd(withManifest);
+        store.TryAdd(withoutManifest);
+
+        var claimed = store.ClaimForForward("node-1", 10, T0.AddSeconds(5), TimeSpan.FromMinutes(1));
+
+        Assert.Equal([withManifest.Id, withoutManifest.Id], claimed.Select(e => e.Id));
+        Assert.Equal(withManifest.Manifest, claimed[0].Manifest); // its payload may be left unread
+        Assert.Null(claimed[1].Manifest);
+        Assert.Equal(withoutManifest.Payload, claimed[1].Payload);
+    }
+
+    [Fact]
     public async Task A_failed_attempt_is_counted_and_the_record_waits_until_its_next_attempt()
     {
         var store = await NewStoreAsync();
@@ -229,6 +248,8 @@ public abstract class EvidenceStoreContract
     {
         var payload = new byte[4096];
         Random.Shared.NextBytes(payload);
+        var manifest = new byte[300];
+        Random.Shared.NextBytes(manifest);
         return new StoredEvidence
         {
             Id = Guid.CreateVersion7(),
@@ -243,6 +264,7 @@ public abstract class EvidenceStoreContract
             CapturedAtUtc = captured ?? receivedAtUtc.AddSeconds(-2),
             SoftwareVersion = software,
             Payload = payload,
+            Manifest = manifest,
             State = ForwardState.Pending,
             NextAttemptAtUtc = receivedAtUtc,
             LeaseUntilUtc = DateTime.MinValue,
@@ -253,7 +275,7 @@ public abstract class EvidenceStoreContract
     {
         Id = e.Id, DeviceId = e.DeviceId, Sequence = e.Sequence, DeviceSequence = e.DeviceSequence, ManifestSha256 = e.ManifestSha256,
         PreviousManifestSha256 = e.PreviousManifestSha256, ReceivedAtUtc = e.ReceivedAtUtc, SiteId = e.SiteId, ViolationTypeCode = e.ViolationTypeCode,
-        CapturedAtUtc = e.CapturedAtUtc, SoftwareVersion = e.SoftwareVersion, Payload = e.Payload, State = e.State,
+        CapturedAtUtc = e.CapturedAtUtc, SoftwareVersion = e.SoftwareVersion, Payload = e.Payload, Manifest = e.Manifest, State = e.State,
         NextAttemptAtUtc = e.NextAttemptAtUtc, LeaseUntilUtc = e.LeaseUntilUtc,
     };
 

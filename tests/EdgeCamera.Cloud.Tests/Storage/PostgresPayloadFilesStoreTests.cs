@@ -110,6 +110,21 @@ public sealed class PostgresPayloadFilesStoreTests(PostgresFixture postgres) : E
     }
 
     [Fact]
+    public async Task The_outbox_claims_records_with_their_manifest_without_reading_their_payload_files()
+    {
+        var store = Keep(new PostgresEvidenceStore(await postgres.Server.CreateDatabaseAsync(), new PayloadFiles(_directory)));
+        var e = EvidenceStoreContract.Record("cam-a", 1, T0);
+        Assert.True(store.TryAdd(e));
+        File.Delete(Path.Combine(_directory, PayloadFiles.NameFor(e.Id, e.ManifestSha256))); // any read would now throw
+
+        var claimed = Assert.Single(store.ClaimForForward("node-1", 10, T0.AddSeconds(1), TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(e.Id, claimed.Id);
+        Assert.Equal(e.Manifest, claimed.Manifest);
+        Assert.Empty(claimed.Payload);
+    }
+
+    [Fact]
     public async Task A_node_without_the_payload_directory_is_told_every_node_needs_it()
     {
         var connection = await postgres.Server.CreateDatabaseAsync();
