@@ -7,7 +7,7 @@ namespace EdgeCamera.Models.Tests;
 /// <summary>
 /// CI never retrains, but the training script must not rot: `models/train.py --smoke` builds a tiny data set,
 /// runs a few steps of both models and exports them; the exports must honour CONTRACT.md. A second run continues both
-/// models from their exported ONNX files, as a fresh checkout (no checkpoints) does.
+/// models from their exported ONNX files, as a fresh checkout (no checkpoints) does, the recogniser with --scene-crops.
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
 {
@@ -34,7 +34,9 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         File.Delete(Path.Combine(_outDir, "cache", "detector.pt"));
         File.Delete(Path.Combine(_outDir, "cache", "recogniser.pt"));
         var exportedBefore = (File.GetLastWriteTimeUtc(detector), File.GetLastWriteTimeUtc(recogniser));
-        var log = await RunTrainingAsync("--smoke", "--resume", "--out", _outDir, "--workers", "1");
+        // The continued recogniser also learns from plates cut out of 1920×1080 scenes at the detector's boxes.
+        var log = await RunTrainingAsync("--smoke", "--resume", "--scene-crops", "--out", _outDir, "--workers", "1");
+        Assert.Matches(@"scene crops scenes-train-1080: \d+ crops \(\d+ cut at the detector's box\)", log);
         Assert.Contains("detector: resuming from " + detector + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.Contains("recogniser: resuming from " + recogniser + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.True(File.GetLastWriteTimeUtc(detector) > exportedBefore.Item1, "the continued detector was not exported");
