@@ -2,7 +2,7 @@ using System.Globalization;
 using EdgeCamera.CloudBench;
 
 // The cloud load test (issue 7): see bench/README.md, "Cloud load test". Not a unit test: it measures this machine.
-// Usage: dotnet run -c Release --project bench/EdgeCamera.CloudBench -- [--devices 8] [--packages 100] [--nodes 1,2] [--frame-kb 450] [--crop-kb 20] [--max-batch N] [--max-batch-wait-ms N] [--presign] [--payload-files] [--receiver-process [--pin]] [--warmup N]
+// Usage: dotnet run -c Release --project bench/EdgeCamera.CloudBench -- [--devices 8] [--packages 100] [--nodes 1,2] [--frame-kb 450] [--crop-kb 20] [--max-batch N] [--max-batch-wait-ms N] [--presign] [--payload-files] [--receiver-process [--pin]] [--warmup N] [--mqtt-floor]
 var c = CultureInfo.InvariantCulture;
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], c) : fallback;
 var devices = Arg("--devices", 8);
@@ -25,6 +25,26 @@ string[] receiverArgs =
 ];
 
 Console.WriteLine(string.Create(c, $"EdgeCamera cloud load test — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start"));
+if (args.Contains("--mqtt-floor"))
+{
+    // The MQTT path alone, no receiver (MqttFloorRun): what no receiver node on this machine can exceed.
+    Console.WriteLine(string.Create(c, $"MQTT floor: {devices} devices × {perDevice} messages of {frameKb + cropKb} KB + manifest-sized slack (random bytes), QoS 1, Mosquitto on 127.0.0.1, one subscriber that copies each payload out and acknowledges it"));
+    Console.WriteLine();
+    Console.WriteLine("| devices | messages | message size | received | seconds | messages/s received | CPU ms per message: bench process / Mosquitto (cores busy) |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|");
+    foreach (var _ in nodeCounts)
+    {
+        var f = await MqttFloorRun.RunAsync(devices, perDevice, ((frameKb + cropKb) * 1024 * 4 / 3) + 2048, limit);
+        var busyCores = (f.Cpu.Bench + f.Cpu.Mosquitto).TotalSeconds / f.Seconds;
+        Console.WriteLine(string.Create(c,
+            $"| {f.Devices} | {f.Messages} | {f.MessageBytes / 1024.0:F0} KB | {f.Received} | {f.Seconds:F1} | {f.Received / f.Seconds:F1} | {f.Cpu.Bench.TotalMilliseconds / f.Received:F2} / {f.Cpu.Mosquitto.TotalMilliseconds / f.Received:F2} ({busyCores:F2}) |"));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(c, $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at end"));
+    return 0;
+}
+
 Console.WriteLine(string.Create(c, $"{devices} devices × {perDevice} packages, images {frameKb} KB + {cropKb} KB (random bytes: incompressible like JPEG), Mosquitto + PostgreSQL 15 (fsync on) on 127.0.0.1, Receiver:MaxBatchPackages {(maxBatch > 0 ? maxBatch.ToString(c) : "default")}, MaxBatchWait {(maxBatchWaitMs >= 0 ? maxBatchWaitMs.ToString(c) + " ms" : "default")}, packages {(presign ? "sealed before the clock starts" : "sealed by the devices while timed")}, payloads {(payloadFiles ? "in files (Storage:PayloadDirectory)" : "in PostgreSQL rows")}, nodes {(receiverProcess ? "as edgecam-cloud processes" + (pin ? $" pinned to core {Environment.ProcessorCount - 1}, the rest on the others" : string.Empty) : "in the bench process")}, warm-up {warmup} packages per device before the clock"));
 Console.WriteLine();
 Console.WriteLine("| receiver nodes | packages | package size | intake (all stored) | packages/s total | packages/s per node (accepted) | intake latency p50 / p95 / max | all forwarded after | stored | notices (distinct) | national duplicates | lost | group commits per node (packages per commit) | CPU ms per package: bench process / Mosquitto / PostgreSQL / receiver processes (cores busy) |");
