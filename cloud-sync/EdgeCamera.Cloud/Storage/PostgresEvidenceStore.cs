@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace EdgeCamera.Cloud.Storage;
 
@@ -12,26 +11,6 @@ namespace EdgeCamera.Cloud.Storage;
 /// </summary>
 public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 {
-    private const string Columns =
-        "event_id, device_id, sequence, manifest_sha256, previous_manifest_sha256, received_at, site_id, violation_type, captured_at, " +
-        "software_version, payload, state, violation_number, forward_attempts, last_error, forwarded_at, next_attempt_at, " +
-        "dead_letter_reason, dead_lettered_at, lease_owner, lease_until, payload_file, manifest";
-
-    /// <summary>For chain checks: no bytes, no file read, no manifest.</summary>
-    private static readonly string ColumnsWithoutPayload = Columns
-        .Replace(" payload,", " ''::bytea,", StringComparison.Ordinal)
-        .Replace("payload_file, manifest", "NULL::text, NULL::bytea", StringComparison.Ordinal);
-
-    /// <summary>For the outbox: the manifest column instead of the payload, which only rows stored before that column
-    /// still need (their manifest is read out of it).</summary>
-    private static readonly string ColumnsForForwarding = Columns
-        .Replace(" payload,", " CASE WHEN manifest IS NULL THEN payload ELSE ''::bytea END,", StringComparison.Ordinal)
-        .Replace(" payload_file,", " CASE WHEN manifest IS NULL THEN payload_file END,", StringComparison.Ordinal);
-
-    private static readonly string InsertSql =
-        $"INSERT INTO evidence ({Columns}) VALUES (@id, @device, @sequence, @sha, @previous, @received, @site, @type, @captured, " +
-        "@software, @payload, @state, @number, @attempts, @error, @forwarded, @next, @dead_reason, @dead_at, @lease_owner, @lease_until, @payload_file, @manifest) " +
-        "ON CONFLICT DO NOTHING";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PayloadFiles? _files;
@@ -110,8 +89,8 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         foreach (var i in order)
         {
             files[i] = WritePayloadFile(batch[i]);
-            var insert = new NpgsqlBatchCommand(InsertSql);
-            AddInsertParameters(insert.Parameters, batch[i], files[i]);
+            var insert = new NpgsqlBatchCommand(EvidenceRow.InsertSql);
+            EvidenceRow.AddInsertParameters(insert.Parameters, batch[i], files[i]);
             inserts.BatchCommands.Add(insert);
         }
 
@@ -138,7 +117,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
     public async Task<ChainView> ReadChainAsync(Guid eventId, string deviceId, long sequence, CancellationToken ct)
     {
         await using var cmd = _dataSource.CreateCommand(
-            $"SELECT {ColumnsWithoutPayload} FROM evidence WHERE event_id = @id OR (device_id = @device AND sequence BETWEEN @first AND @last)");
+            $"SELECT {EvidenceRow.ColumnsWithoutPayload} FROM evidence WHERE event_id = @id OR (device_id = @device AND sequence BETWEEN @first AND @last)");
         cmd.Parameters.AddWithValue("id", eventId);
         cmd.Parameters.AddWithValue("device", deviceId);
         cmd.Parameters.AddWithValue("first", sequence - 1);
@@ -147,7 +126,7 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var row = ReadRow(reader);
+            var row = EvidenceRow.Read(reader, ReadPayloadFile);
             sameEvent = row.Id == eventId ? row : sameEvent;
             if (row.DeviceId == deviceId)
             {
@@ -162,8 +141,8 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     private NpgsqlCommand InsertCommand(StoredEvidence e, string? file)
     {
-        var cmd = _dataSource.CreateCommand(InsertSql);
-        AddInsertParameters(cmd.Parameters, e, file);
+        var cmd = _dataSource.CreateCommand(EvidenceRow.InsertSql);
+        EvidenceRow.AddInsertParameters(cmd.Parameters, e, file);
         return cmd;
     }
 
@@ -185,41 +164,15 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         }
     }
 
-    private static void AddInsertParameters(NpgsqlParameterCollection p, StoredEvidence e, string? file)
-    {
-        p.AddWithValue("id", e.Id);
-        p.AddWithValue("device", e.DeviceId);
-        p.AddWithValue("sequence", e.Sequence);
-        p.AddWithValue("sha", e.ManifestSha256);
-        p.AddWithValue("previous", e.PreviousManifestSha256);
-        p.AddWithValue("received", Utc(e.ReceivedAtUtc));
-        p.AddWithValue("site", e.SiteId);
-        p.AddWithValue("type", e.ViolationTypeCode);
-        p.AddWithValue("captured", Utc(e.CapturedAtUtc));
-        p.AddWithValue("software", e.SoftwareVersion);
-        p.AddWithValue("payload", NpgsqlDbType.Bytea, file is null ? e.Payload : []);
-        p.AddWithValue("payload_file", NpgsqlDbType.Text, (object?)file ?? DBNull.Value);
-        p.AddWithValue("manifest", NpgsqlDbType.Bytea, (object?)e.Manifest ?? DBNull.Value);
-        p.AddWithValue("state", (short)e.State);
-        p.AddWithValue("number", (object?)e.ViolationNumber ?? DBNull.Value);
-        p.AddWithValue("attempts", e.ForwardAttempts);
-        p.AddWithValue("error", (object?)e.LastError ?? DBNull.Value);
-        p.AddWithValue("forwarded", e.ForwardedAtUtc is { } f ? Utc(f) : DBNull.Value);
-        p.AddWithValue("next", Utc(e.NextAttemptAtUtc));
-        p.AddWithValue("dead_reason", (object?)e.DeadLetterReason ?? DBNull.Value);
-        p.AddWithValue("dead_at", e.DeadLetteredAtUtc is { } d ? Utc(d) : DBNull.Value);
-        p.AddWithValue("lease_owner", (object?)e.LeaseOwner ?? DBNull.Value);
-        p.AddWithValue("lease_until", Utc(e.LeaseUntilUtc));
-    }
 
     public StoredEvidence? Find(Guid eventId) =>
-        QueryOne($"SELECT {Columns} FROM evidence WHERE event_id = @id", ("id", eventId));
+        QueryOne($"SELECT {EvidenceRow.Columns} FROM evidence WHERE event_id = @id", ("id", eventId));
 
     public StoredEvidence? FindBySequence(string deviceId, long sequence) =>
-        QueryOne($"SELECT {ColumnsWithoutPayload} FROM evidence WHERE device_id = @device AND sequence = @sequence", ("device", deviceId), ("sequence", sequence));
+        QueryOne($"SELECT {EvidenceRow.ColumnsWithoutPayload} FROM evidence WHERE device_id = @device AND sequence = @sequence", ("device", deviceId), ("sequence", sequence));
 
     public StoredEvidence? FindByViolationNumber(string violationNumber) =>
-        QueryOne($"SELECT {Columns} FROM evidence WHERE violation_number = @number", ("number", violationNumber));
+        QueryOne($"SELECT {EvidenceRow.Columns} FROM evidence WHERE violation_number = @number", ("number", violationNumber));
 
     public IReadOnlyList<StoredEvidence> ClaimForForward(string node, int max, DateTime nowUtc, TimeSpan lease)
     {
@@ -230,31 +183,31 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
                 WHERE state = 0 AND next_attempt_at <= @now AND lease_until <= @now
                 ORDER BY received_at LIMIT @max
                 FOR UPDATE SKIP LOCKED)
-            RETURNING {ColumnsForForwarding}
+            RETURNING {EvidenceRow.ColumnsForForwarding}
             """);
         cmd.Parameters.AddWithValue("node", node);
-        cmd.Parameters.AddWithValue("until", Utc(nowUtc + lease));
-        cmd.Parameters.AddWithValue("now", Utc(nowUtc));
+        cmd.Parameters.AddWithValue("until", EvidenceRow.Utc(nowUtc + lease));
+        cmd.Parameters.AddWithValue("now", EvidenceRow.Utc(nowUtc));
         cmd.Parameters.AddWithValue("max", max);
         return [.. ReadAll(cmd).OrderBy(e => e.ReceivedAtUtc)];
     }
 
     public void MarkForwarded(Guid eventId, string violationNumber, DateTime atUtc) => Change(
         "state = 1, violation_number = @number, forwarded_at = @at, last_error = NULL, lease_owner = NULL, lease_until = '-infinity'",
-        eventId, ("number", violationNumber), ("at", Utc(atUtc)));
+        eventId, ("number", violationNumber), ("at", EvidenceRow.Utc(atUtc)));
 
     public void RecordForwardFailure(Guid eventId, string error, DateTime nextAttemptAtUtc) => Change(
         "forward_attempts = forward_attempts + 1, last_error = @error, next_attempt_at = @next, lease_owner = NULL, lease_until = '-infinity'",
-        eventId, ("error", error), ("next", Utc(nextAttemptAtUtc)));
+        eventId, ("error", error), ("next", EvidenceRow.Utc(nextAttemptAtUtc)));
 
     public void MarkDeadLetter(Guid eventId, string reason, DateTime atUtc) => Change(
         "forward_attempts = forward_attempts + 1, last_error = @reason, state = 2, dead_letter_reason = @reason, dead_lettered_at = @at, " +
         "lease_owner = NULL, lease_until = '-infinity'",
-        eventId, ("reason", reason), ("at", Utc(atUtc)));
+        eventId, ("reason", reason), ("at", EvidenceRow.Utc(atUtc)));
 
     public IReadOnlyList<StoredEvidence> DeadLetters(int max)
     {
-        using var cmd = _dataSource.CreateCommand($"SELECT {ColumnsWithoutPayload} FROM evidence WHERE state = 2 ORDER BY received_at LIMIT @max");
+        using var cmd = _dataSource.CreateCommand($"SELECT {EvidenceRow.ColumnsWithoutPayload} FROM evidence WHERE state = 2 ORDER BY received_at LIMIT @max");
         cmd.Parameters.AddWithValue("max", max);
         return ReadAll(cmd);
     }
@@ -287,8 +240,8 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
             FROM evidence WHERE captured_at >= @from AND captured_at < @to
             GROUP BY 1, 2, 3 ORDER BY hour, site_id COLLATE "C", violation_type COLLATE "C"
             """);
-        cmd.Parameters.AddWithValue("from", Utc(fromUtc));
-        cmd.Parameters.AddWithValue("to", Utc(toUtc));
+        cmd.Parameters.AddWithValue("from", EvidenceRow.Utc(fromUtc));
+        cmd.Parameters.AddWithValue("to", EvidenceRow.Utc(toUtc));
         using var reader = cmd.ExecuteReader();
         var rows = new List<HourlyCount>();
         while (reader.Read())
@@ -323,17 +276,6 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     public void Dispose() => _dataSource.Dispose();
 
-    /// <summary>timestamptz wants UTC; the store's times are UTC whatever their Kind says.</summary>
-    private static DateTime Utc(DateTime t) => t.Kind switch
-    {
-        DateTimeKind.Utc => t,
-        DateTimeKind.Local => t.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(t, DateTimeKind.Utc),
-    };
-
-    private static DateTime? NullableTime(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
-
-    private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private List<StoredEvidence> ReadAll(NpgsqlCommand cmd)
     {
@@ -341,39 +283,12 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         var rows = new List<StoredEvidence>();
         while (r.Read())
         {
-            rows.Add(ReadRow(r));
+            rows.Add(EvidenceRow.Read(r, ReadPayloadFile));
         }
 
         return rows;
     }
 
-    private StoredEvidence ReadRow(NpgsqlDataReader r) =>
-        new()
-        {
-            Id = r.GetGuid(0),
-            DeviceId = r.GetString(1),
-            Sequence = r.GetInt64(2),
-            DeviceSequence = StoredEvidence.DeviceSequenceKey(r.GetString(1), r.GetInt64(2)),
-            ManifestSha256 = r.GetString(3),
-            PreviousManifestSha256 = r.GetString(4),
-            ReceivedAtUtc = r.GetDateTime(5),
-            SiteId = r.GetString(6),
-            ViolationTypeCode = r.GetString(7),
-            CapturedAtUtc = r.GetDateTime(8),
-            SoftwareVersion = r.GetString(9),
-            Payload = r.IsDBNull(21) ? r.GetFieldValue<byte[]>(10) : ReadPayloadFile(r.GetString(21)),
-            State = (ForwardState)r.GetInt16(11),
-            ViolationNumber = NullableString(r, 12),
-            ForwardAttempts = r.GetInt32(13),
-            LastError = NullableString(r, 14),
-            ForwardedAtUtc = NullableTime(r, 15),
-            NextAttemptAtUtc = r.GetDateTime(16),
-            DeadLetterReason = NullableString(r, 17),
-            DeadLetteredAtUtc = NullableTime(r, 18),
-            LeaseOwner = NullableString(r, 19),
-            LeaseUntilUtc = r.GetDateTime(20),
-            Manifest = r.IsDBNull(22) ? null : r.GetFieldValue<byte[]>(22),
-        };
 
     private byte[] ReadPayloadFile(string file) => _files?.Read(file) ?? throw new InvalidOperationException(
         $"Evidence row names payload file '{file}' but this node has no Storage:PayloadDirectory: every node sharing the database needs the same one.");
