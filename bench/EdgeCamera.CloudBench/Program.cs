@@ -2,7 +2,7 @@ using System.Globalization;
 using EdgeCamera.CloudBench;
 
 // The cloud load test (issue 7): see bench/README.md, "Cloud load test". Not a unit test: it measures this machine.
-// Usage: dotnet run -c Release --project bench/EdgeCamera.CloudBench -- [--devices 8] [--packages 100] [--nodes 1,2] [--frame-kb 450] [--crop-kb 20] [--max-batch N] [--max-batch-wait-ms N] [--presign] [--payload-files] [--receiver-process [--pin]] [--warmup N] [--mqtt-floor]
+// Usage: dotnet run -c Release --project bench/EdgeCamera.CloudBench -- [--devices 8] [--packages 100] [--nodes 1,2] [--frame-kb 450] [--crop-kb 20] [--max-batch N] [--max-batch-wait-ms N] [--presign] [--payload-files] [--receiver-process [--pin]] [--warmup N] [--mqtt-floor [--runs N]]
 var c = CultureInfo.InvariantCulture;
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], c) : fallback;
 var devices = Arg("--devices", 8);
@@ -32,7 +32,7 @@ if (args.Contains("--mqtt-floor"))
     Console.WriteLine();
     Console.WriteLine("| devices | messages | message size | received | seconds | messages/s received | CPU ms per message: bench process / Mosquitto (cores busy) |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|");
-    foreach (var _ in nodeCounts)
+    for (var run = 0; run < Arg("--runs", 1); run++)
     {
         var f = await MqttFloorRun.RunAsync(devices, perDevice, ((frameKb + cropKb) * 1024 * 4 / 3) + 2048, limit);
         var busyCores = (f.Cpu.Bench + f.Cpu.Mosquitto).TotalSeconds / f.Seconds;
