@@ -44,8 +44,9 @@ SEED_DECORATED_TRAIN, SEED_DECORATED_TEST = data.SEED_SCENES_TRAIN + 100_000, da
 # --mismatched: extra Saudi crops, half of them with an Arabic half that differs (the committed sets have 10 %), so
 # the Arabic head learns to read its row rather than echo the Latin one (models/cards/plate-recogniser.md)
 SEED_MISMATCHED = data.SEED_CROPS_TRAIN + 700_000
-# --scene-crops: the recogniser also learns from plates cut out of full 1920×1080 training scenes (the frame's blur,
-# motion and noise, cut at the detector's box), and picks its checkpoint on crops-val plus crops of 1080 val scenes
+# --scene-crops (tried as recogniser version 5, not kept: models/cards/plate-recogniser.md): the recogniser also learns
+# from plates cut out of full 1920×1080 training scenes (the frame's blur, motion and noise, cut at the detector's box),
+# and picks its checkpoint on crops-val plus crops of 1080 val scenes
 SEED_SCENES_TRAIN_1080, SEED_SCENES_VAL_1080 = data.SEED_SCENES_TRAIN + 300_000, data.SEED_SCENES_TRAIN + 600_000
 SAUDI_KINDS = {"sa-private": 0.64, "sa-transport": 0.18, "sa-commercial": 0.18}
 MISMATCHED_SHARE = 0.5
@@ -238,7 +239,7 @@ def main():
     ap.add_argument("--mismatched", action="store_true",
                     help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4, not kept)")
     ap.add_argument("--scene-crops", action="store_true",
-                    help="recogniser: add plates cut from 4,000 full 1920×1080 training scenes with the detector")
+                    help="recogniser: add plates cut from 4,000 full 1920×1080 training scenes with the detector (tried as version 5, not kept)")
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
     ap.add_argument("--peak-lr", type=float, default=None, help="peak learning rate (default 2e-3; resumed: recogniser 1e-3, detector 7e-4)")
