@@ -11,7 +11,6 @@ namespace EdgeCamera.Cloud.Storage;
 /// </summary>
 public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 {
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly PayloadFiles? _files;
 
@@ -164,7 +163,6 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
         }
     }
 
-
     public StoredEvidence? Find(Guid eventId) =>
         QueryOne($"SELECT {EvidenceRow.Columns} FROM evidence WHERE event_id = @id", ("id", eventId));
 
@@ -276,7 +274,6 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
     public void Dispose() => _dataSource.Dispose();
 
-
     private List<StoredEvidence> ReadAll(NpgsqlCommand cmd)
     {
         using var r = cmd.ExecuteReader();
@@ -288,7 +285,6 @@ public sealed class PostgresEvidenceStore : IEvidenceStore, IDisposable
 
         return rows;
     }
-
 
     private byte[] ReadPayloadFile(string file) => _files?.Read(file) ?? throw new InvalidOperationException(
         $"Evidence row names payload file '{file}' but this node has no Storage:PayloadDirectory: every node sharing the database needs the same one.");
