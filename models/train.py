@@ -10,6 +10,7 @@ Outputs in --out (default models/): plate-recogniser.onnx/.json, plate-detector.
 """
 import argparse
 import datetime
+import hashlib
 import json
 import random
 import sys
@@ -120,9 +121,13 @@ def _scene_crop_sets(cache, out, log):
     src = out if (out / "plate-detector.onnx").exists() else MODELS
     det_model = det.state_from_onnx(src / "plate-detector.onnx", det.Detector()).eval()
     thr = json.loads((src / "plate-detector.json").read_text())["threshold"]
+    # cut once per detector (minutes of detection over 4,300 full frames); a changed detector cuts again
+    tag = hashlib.sha256((src / "plate-detector.onnx").read_bytes()).hexdigest()[:12]
     with torch.no_grad():
-        tx, tl = data.scene_crops(cache / "scenes-train-1080", det_model, thr, seed=7, log=log)
-        vx, vl = data.scene_crops(cache / "scenes-val-1080", det_model, thr, seed=8, log=log)
+        tx, tl = data.cached(cache, f"scene-crops-train-{tag}", log, lambda: data.scene_crops(
+            cache / "scenes-train-1080", det_model, thr, seed=7, log=log))
+        vx, vl = data.cached(cache, f"scene-crops-val-{tag}", log, lambda: data.scene_crops(
+            cache / "scenes-val-1080", det_model, thr, seed=8, log=log))
     return tx, tl, vx, vl
 
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using EdgeCamera.Cloud;
 using EdgeCamera.Cloud.Intake;
 using EdgeCamera.Cloud.Storage;
@@ -105,7 +106,7 @@ public static class LoadRun
             }
 
             // Images of realistic size, incompressible like JPEG; one set per device, reused (the manifest differs).
-            var images = units.ToDictionary(u => u.DeviceId, _ => (Frame: Random(frameBytes), Crop: Random(cropBytes)));
+            var images = units.ToDictionary(u => u.DeviceId, _ => (Frame: RandomNumberGenerator.GetBytes(frameBytes), Crop: RandomNumberGenerator.GetBytes(cropBytes)));
             var publishedAt = new ConcurrentDictionary<Guid, DateTime>();
             long packageBytes = 0;
             SealedPackage Seal(TestDevice u)
@@ -229,13 +230,6 @@ public static class LoadRun
         {
             throw new InvalidOperationException("taskset failed: cannot pin the bench process");
         }
-    }
-
-    private static byte[] Random(int bytes)
-    {
-        var b = new byte[bytes];
-        System.Random.Shared.NextBytes(b);
-        return b;
     }
 
     private static double Percentile(List<double> sorted, double p) =>

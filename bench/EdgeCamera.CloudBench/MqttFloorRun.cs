@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using EdgeCamera.Contracts.Mqtt;
 using EdgeCamera.TestKit;
 using EdgeCamera.Transport;
@@ -66,7 +67,7 @@ public static class MqttFloorRun
                 await Task.Delay(100);
             }
 
-            var payloads = sessions.Select(_ => RandomBytes(messageBytes)).ToList();
+            var payloads = sessions.Select(_ => RandomNumberGenerator.GetBytes(messageBytes)).ToList();
             var cpuAtStart = ProcessCpu.Now([]);
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(sessions.Select((s, i) => Task.Run(async () =>
@@ -100,10 +101,4 @@ public static class MqttFloorRun
         }
     }
 
-    private static byte[] RandomBytes(int count)
-    {
-        var b = new byte[count];
-        Random.Shared.NextBytes(b);
-        return b;
-    }
 }

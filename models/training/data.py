@@ -197,3 +197,15 @@ def scene_crops(scene_dir: Path, det_model, threshold, seed, log=print):
     log(f"scene crops {scene_dir.name}: {len(labels)} crops ({found} cut at the detector's box) "
         f"in {time.time() - t:.0f} s")
     return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels
+
+
+def cached(cache: Path, name: str, log, make):
+    """(uint8 array, labels) from cache/name.npy + .json when there, else make() saved there first."""
+    npy, js = cache / f"{name}.npy", cache / f"{name}.json"
+    if npy.exists() and js.exists():
+        log(f"{name}: cached")
+        return np.load(npy), json.loads(js.read_text())
+    arrs, labels = make()
+    np.save(npy, arrs)
+    js.write_text(json.dumps(labels))
+    return arrs, labels
