@@ -28,11 +28,11 @@ from training import data, evaluate, recogniser as rec, detector as det, det_tra
 
 FULL = dict(crops_train=20000, crops_val=600, crops_test=2000, scenes_train=3000, scenes_val=300, scenes_test=2000,
             scenes_decorated=1500, scenes_test_decorated=500, scenes_test_1080=2000, crops_mismatched=6000,
-            scenes_train_1080=4000, scenes_val_1080=300,
+            scenes_train_1080=4000, scenes_val_1080=300, crops_long=8000,
             real_jitters=12, real_copies=3, rec_minutes=35.0, det_minutes=45.0, steps=None, real_limit=None)
 SMOKE = dict(crops_train=64, crops_val=16, crops_test=16, scenes_train=12, scenes_val=4, scenes_test=4,
              scenes_decorated=4, scenes_test_decorated=2, scenes_test_1080=2, crops_mismatched=8,
-             scenes_train_1080=4, scenes_val_1080=2,
+             scenes_train_1080=4, scenes_val_1080=2, crops_long=8,
              real_jitters=1, real_copies=1, rec_minutes=0.2, det_minutes=0.2, steps=3, real_limit=2)
 TEST_FRAME = (960, 540)       # held-out synthetic test frames: a 1920×1080 scene at half size (plates 30–200 px)
 # the same test scenes (same seeds) at the size the issue specifies: 1920×1080, plates 60–400 px
@@ -49,6 +49,8 @@ SEED_MISMATCHED = data.SEED_CROPS_TRAIN + 700_000
 # from plates cut out of full 1920×1080 training scenes (the frame's blur, motion and noise, cut at the detector's box),
 # and picks its checkpoint on crops-val plus crops of 1080 val scenes
 SEED_SCENES_TRAIN_1080, SEED_SCENES_VAL_1080 = data.SEED_SCENES_TRAIN + 300_000, data.SEED_SCENES_TRAIN + 600_000
+# --long-plates: extra Saudi crops all drawn at the long 520×110 mm size (plategen "sizes"), which the other sets lack
+SEED_LONG = data.SEED_CROPS_TRAIN + 800_000
 SAUDI_KINDS = {"sa-private": 0.64, "sa-transport": 0.18, "sa-commercial": 0.18}
 MISMATCHED_SHARE = 0.5
 
@@ -62,17 +64,24 @@ def log_to(path):
     return log
 
 
-def stage_data(cfg, cache, log):
+def stage_recogniser_data(cfg, cache, log):
+    """What the recogniser trains and picks its checkpoint on (the data stage builds it too)."""
     data.build_crops(cache, "crops-train", data.SEED_CROPS_TRAIN, cfg["crops_train"], log)
     if cfg.get("mismatched"):
         data.build_crops(cache, "crops-train-mismatched", SEED_MISMATCHED, cfg["crops_mismatched"], log,
                          kinds=SAUDI_KINDS, disagree=MISMATCHED_SHARE)
+    if cfg.get("long_plates"):
+        data.build_crops(cache, "crops-train-long", SEED_LONG, cfg["crops_long"], log, kinds=SAUDI_KINDS, long=1.0)
     if cfg.get("scene_crops"):
         data.build_scenes(cache / "scenes-train-1080", SEED_SCENES_TRAIN_1080, cfg["scenes_train_1080"],
                           full_frame=TEST_FRAME_1080, log=log)
         data.build_scenes(cache / "scenes-val-1080", SEED_SCENES_VAL_1080, cfg["scenes_val_1080"],
                           full_frame=TEST_FRAME_1080, log=log)
     data.build_crops(cache, "crops-val", data.SEED_CROPS_TRAIN + 500_000, cfg["crops_val"], log)
+
+
+def stage_data(cfg, cache, log):
+    stage_recogniser_data(cfg, cache, log)
     data.build_crops(cache, "crops-test", data.SEED_CROPS_TEST, cfg["crops_test"], log)
     data.build_scenes(cache / "scenes-train", data.SEED_SCENES_TRAIN, cfg["scenes_train"], log=log)
     data.build_scenes(cache / "scenes-val", data.SEED_SCENES_TRAIN + 500_000, cfg["scenes_val"], log=log)
@@ -125,9 +134,9 @@ def _scene_crop_sets(cache, out, log):
     tag = hashlib.sha256((src / "plate-detector.onnx").read_bytes()).hexdigest()[:12]
     with torch.no_grad():
         tx, tl = data.cached(cache, f"scene-crops-train-{tag}", log, lambda: data.scene_crops(
-            cache / "scenes-train-1080", det_model, thr, seed=7, log=log))
+            cache / "scenes-train-1080", det_model, thr, seed=7, log=log, workers=data.WORKERS))
         vx, vl = data.cached(cache, f"scene-crops-val-{tag}", log, lambda: data.scene_crops(
-            cache / "scenes-val-1080", det_model, thr, seed=8, log=log))
+            cache / "scenes-val-1080", det_model, thr, seed=8, log=log, workers=data.WORKERS))
     return tx, tl, vx, vl
 
 
@@ -136,6 +145,9 @@ def stage_recogniser(cfg, cache, out, log):
     if cfg.get("mismatched"):
         mx, ml = _crops(cache, "crops-train-mismatched")
         syn_x, syn_l = np.concatenate([syn_x, mx]), syn_l + ml
+    if cfg.get("long_plates"):
+        lx, ll = _crops(cache, "crops-train-long")
+        syn_x, syn_l = np.concatenate([syn_x, lx]), syn_l + ll
     val_x, val_l = _crops(cache, "crops-val")
     if cfg.get("scene_crops"):
         sx, sl, vx, vl = _scene_crop_sets(cache, out, log)
@@ -148,13 +160,17 @@ def stage_recogniser(cfg, cache, out, log):
     model, steps, secs, best = rec.train(syn_x, syn_l, rx, rl, val_x, val_l, FORMAT_IDS, cfg["rec_minutes"],
                                          cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
                                          peak_lr=cfg.get("peak_lr") or (1e-3 if init or start else 2e-3),
-                                         seed=cfg.get("seed", 0), model=start, freeze_bn=start is not None)
+                                         seed=cfg.get("seed", 0), model=start, freeze_bn=start is not None,
+                                         batch=cfg["batch"], device=cfg["device"])
+    version = cfg.get("version") or ("5" if cfg.get("scene_crops") else "4" if cfg.get("mismatched") else "3")
     params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
-        "version": "5" if cfg.get("scene_crops") else "4" if cfg.get("mismatched") else "3", "trained": datetime.date.today().isoformat(),
-        "training_steps": steps, "training_seconds": round(secs), "validation_exact": round(best, 4),
+        "version": version, "trained": datetime.date.today().isoformat(),
+        "training_steps": steps, "training_batch": cfg["batch"], "training_device": cfg["device_name"],
+        "training_seconds": round(secs), "validation_exact": round(best, 4),
         "data": f"{len(syn_l)} synthetic crops (models/scenes, seeds {data.SEED_CROPS_TRAIN}+"
                 + (f", {SEED_MISMATCHED}+ Saudi with {MISMATCHED_SHARE:.0%} mismatched halves" if cfg.get("mismatched") else "")
                 + (f", plates cut from 1920×1080 scenes {SEED_SCENES_TRAIN_1080}+" if cfg.get("scene_crops") else "")
+                + (f", {SEED_LONG}+ Saudi at the long 520×110 mm size" if cfg.get("long_plates") else "")
                 + f") and {len(rl)} crops "
                 f"of the real-dev train split (index % 4 != 0 of saudi-train and us)"})
     log(f"recogniser exported: {params} parameters, {steps} steps in {secs:.0f} s, val exact {best:.4f}")
@@ -205,7 +221,7 @@ def stage_detector(cfg, cache, out, log):
 
 def stage_score(cfg, cache, out, log):
     rec_model = rec.Recogniser(len(FORMAT_IDS))
-    rec_model.load_state_dict(torch.load(cache / "recogniser.pt"))
+    rec_model.load_state_dict(torch.load(cache / "recogniser.pt", map_location="cpu"))
     det_model = det.Detector()
     det_model.load_state_dict(torch.load(cache / "detector.pt"))
     thr = json.loads((out / "plate-detector.json").read_text())["threshold"]
@@ -233,7 +249,8 @@ def stage_score(cfg, cache, out, log):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--stage", default="all", choices=["data", "recogniser", "detector", "score", "all"])
+    ap.add_argument("--stage", default="all",
+                    choices=["data", "recogniser-data", "recogniser", "detector", "score", "all"])
     ap.add_argument("--smoke", action="store_true", help="tiny data, a few steps (the smoke test)")
     ap.add_argument("--out", default=str(MODELS), help="where the ONNX + JSON files go (default models/)")
     ap.add_argument("--cache", default=None, help="data cache (default models/.cache/full, or <out>/cache)")
@@ -245,14 +262,29 @@ def main():
                     help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4, not kept)")
     ap.add_argument("--scene-crops", action="store_true",
                     help="recogniser: add plates cut from 4,000 full 1920×1080 training scenes with the detector (tried as version 5, not kept)")
+    ap.add_argument("--long-plates", action="store_true",
+                    help="recogniser: add 8,000 Saudi crops drawn at the long 520×110 mm size")
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
     ap.add_argument("--peak-lr", type=float, default=None, help="peak learning rate (default 2e-3; resumed: recogniser 1e-3, detector 7e-4)")
     ap.add_argument("--seed", type=int, default=0, help="recogniser batch/augmentation seed (give a resumed run a new one)")
+    ap.add_argument("--device", default="cpu", help="recogniser: where it trains (cuda on a machine with a GPU)")
+    ap.add_argument("--batch", type=int, default=32, help="recogniser batch size")
+    ap.add_argument("--crops-train", type=int, default=None, help="recogniser: synthetic training crops (default 20,000)")
+    ap.add_argument("--scenes-train-1080", type=int, default=None,
+                    help="--scene-crops: 1920×1080 training scenes to cut plates from (default 4,000)")
+    ap.add_argument("--version", default=None, help="version written into plate-recogniser.json")
     args = ap.parse_args()
     cfg = dict(SMOKE if args.smoke else FULL)
     cfg["resume"], cfg["decorated"], cfg["mismatched"] = args.resume, args.decorated, args.mismatched
     cfg["peak_lr"], cfg["seed"], cfg["scene_crops"] = args.peak_lr, args.seed, args.scene_crops
+    cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
+    cfg["long_plates"] = args.long_plates
+    cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
+    if args.crops_train is not None:
+        cfg["crops_train"] = args.crops_train
+    if args.scenes_train_1080 is not None:
+        cfg["scenes_train_1080"] = args.scenes_train_1080
     if args.minutes is not None:
         cfg["rec_minutes"] = cfg["det_minutes"] = args.minutes
     out = Path(args.out)
@@ -268,6 +300,10 @@ def main():
     t = time.time()
     if args.stage in ("data", "all"):
         stage_data(cfg, cache, log)
+    if args.stage == "recogniser-data":
+        stage_recogniser_data(cfg, cache, log)
+        if cfg.get("scene_crops"):
+            _scene_crop_sets(cache, out, log)
     if args.stage in ("recogniser", "all"):
         stage_recogniser(cfg, cache, out, log)
     if args.stage in ("detector", "all"):

@@ -24,10 +24,12 @@ def _crop_job(seed):
     return arr, lab.__dict__
 
 
-def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print, kinds=None, disagree=None):
+def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print, kinds=None, disagree=None,
+                long=None):
     """Cache `count` recogniser crops as name.npy (uint8 [N,64,160]) + name.json (labels).
     kinds: {plate kind: weight} instead of scenes.plates.KIND_WEIGHTS; disagree: share of Saudi plates whose Arabic
-    half differs instead of DISAGREE_SHARE (both set before the worker processes fork)."""
+    half differs instead of DISAGREE_SHARE; long: share drawn at the long size instead of LONG_SHARE (all set before
+    the worker processes fork)."""
     npy, js = out_dir / f"{name}.npy", out_dir / f"{name}.json"
     if npy.exists() and js.exists() and len(json.loads(js.read_text())) == count:
         log(f"crops {name}: cached ({count})")
@@ -35,9 +37,10 @@ def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print
     out_dir.mkdir(parents=True, exist_ok=True)
     t = time.time()
     res = []
-    saved = compose.plates.KIND_WEIGHTS, compose.plates.DISAGREE_SHARE
+    saved = compose.plates.KIND_WEIGHTS, compose.plates.DISAGREE_SHARE, compose.plates.LONG_SHARE
     compose.plates.KIND_WEIGHTS = kinds or saved[0]
     compose.plates.DISAGREE_SHARE = saved[1] if disagree is None else disagree
+    compose.plates.LONG_SHARE = saved[2] if long is None else long
     try:
         with Pool(WORKERS) as pool:
             for r in pool.imap(_crop_job, range(first_seed, first_seed + count), chunksize=32):
@@ -45,7 +48,7 @@ def build_crops(out_dir: Path, name: str, first_seed: int, count: int, log=print
                 if len(res) % 2000 == 0:
                     log(f"crops {name}: {len(res)}/{count} after {time.time() - t:.0f} s")
     finally:
-        compose.plates.KIND_WEIGHTS, compose.plates.DISAGREE_SHARE = saved
+        compose.plates.KIND_WEIGHTS, compose.plates.DISAGREE_SHARE, compose.plates.LONG_SHARE = saved
     np.save(npy, np.stack([r[0] for r in res]))
     js.write_text(json.dumps([r[1] for r in res]))
     log(f"crops {name}: {count} in {time.time() - t:.0f} s ({(time.time() - t) / count * 1000 * WORKERS:.1f} ms each per core)")
@@ -162,16 +165,55 @@ def real_crops(items, jitters, seed, log=print):
     return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels
 
 
-def scene_crops(scene_dir: Path, det_model, threshold, seed, log=print):
+def scene_crops(scene_dir: Path, det_model, threshold, seed, log=print, workers=1):
     """Recogniser crops cut out of full-size scenes the way the edge cuts them: for every labelled plate, one crop
     around the detector's best box (IoU ≥ 0.5 with the label; what the edge would read) and one around the labelled
     box with a detector-like error (crops.jitter_box). The scenes' camera effects (blur, motion, noise, JPEG) are the
     frame's, not scaled to the plate as scenes/crops.py does, so small plates come blurred as the test scenes have
-    them. Skips plates with '?' or over 10 characters. → (uint8 [N,64,160], labels like build_crops')."""
+    them. Skips plates with '?' or over 10 characters. workers > 1: that many processes (the detector on one thread
+    in each), each its own contiguous part of the scenes and its own jitter seed; deterministic for a given count.
+    → (uint8 [N,64,160], labels like build_crops')."""
+    meta = json.loads((scene_dir / "labels.json").read_text())["images"]
+    t = time.time()
+    if workers <= 1:
+        arrs, labels, found = _cut_scene_part(scene_dir, meta, det_model, threshold, seed, log)
+    else:
+        import multiprocessing
+        size = -(-len(meta) // workers)
+        parts = [(scene_dir, meta[i:i + size], threshold, seed * 1000 + k)
+                 for k, i in enumerate(range(0, len(meta), size))]
+        # spawn, not fork: the parent's torch thread pool must not be inherited by the children
+        with multiprocessing.get_context("spawn").Pool(len(parts), _scene_worker_init, (det_model,)) as pool:
+            done = pool.map(_scene_worker, parts)
+        arrs = [a for d in done for a in d[0]]
+        labels = [lb for d in done for lb in d[1]]
+        found = sum(d[2] for d in done)
+    log(f"scene crops {scene_dir.name}: {len(labels)} crops ({found} cut at the detector's box) "
+        f"in {time.time() - t:.0f} s")
+    return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels
+
+
+_WORKER_DETECTOR = None
+
+
+def _scene_worker_init(det_model):
+    global _WORKER_DETECTOR
+    import torch
+    torch.set_num_threads(1)
+    _WORKER_DETECTOR = det_model
+
+
+def _scene_worker(part):
+    import torch
+    scene_dir, meta, threshold, seed = part
+    with torch.no_grad():
+        return _cut_scene_part(scene_dir, meta, _WORKER_DETECTOR, threshold, seed, lambda _msg: None)
+
+
+def _cut_scene_part(scene_dir: Path, meta, det_model, threshold, seed, log):
     import random
     from . import evaluate
     rng = random.Random(seed)
-    meta = json.loads((scene_dir / "labels.json").read_text())["images"]
     arrs, labels, found = [], [], 0
     t = time.time()
     for i in range(0, len(meta), 8):
@@ -194,9 +236,7 @@ def scene_crops(scene_dir: Path, det_model, threshold, seed, log=print):
                                    "arabic": q["arabic"]})
         if (i // 8) % 100 == 0:
             log(f"scene crops {scene_dir.name}: {i + len(chunk)}/{len(meta)} scenes after {time.time() - t:.0f} s")
-    log(f"scene crops {scene_dir.name}: {len(labels)} crops ({found} cut at the detector's box) "
-        f"in {time.time() - t:.0f} s")
-    return (np.stack(arrs) if arrs else np.zeros((0, 64, 160), np.uint8)), labels
+    return arrs, labels, found
 
 
 def cached(cache: Path, name: str, log, make):

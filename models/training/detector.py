@@ -159,13 +159,14 @@ def infer(model, canvases, batch=8):
     """float [N,384,640,3] 0..255 → (heat [N,96,160], box [N,4,96,160]) with exported semantics."""
     model.eval()
     ex = Exported(model)
+    dev = next(model.parameters()).device
     hs, bs = [], []
     with torch.no_grad():
         for i in range(0, len(canvases), batch):
-            x = torch.from_numpy(np.stack(canvases[i:i + batch])).permute(0, 3, 1, 2) / 255.0
+            x = torch.from_numpy(np.stack(canvases[i:i + batch])).to(dev).permute(0, 3, 1, 2) / 255.0
             h, b = ex(x)
-            hs.append(h[:, 0].numpy())
-            bs.append(b.numpy())
+            hs.append(h[:, 0].cpu().numpy())
+            bs.append(b.cpu().numpy())
     return np.concatenate(hs), np.concatenate(bs)
 
 

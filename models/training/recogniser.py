@@ -1,4 +1,5 @@
 """Plate recogniser: small CNN, two CTC heads (Latin row, Arabic row) over 40 columns, and a format head."""
+import inspect
 import json
 import random
 import time
@@ -97,33 +98,47 @@ def _ctc(logits, targets):
     lengths = (targets > 0).sum(1)
     flat = targets[targets > 0]
     logp = F.log_softmax(logits, -1).transpose(0, 1)        # [T, N, C]
-    steps = torch.full((logits.shape[0],), logits.shape[1], dtype=torch.long)
+    steps = torch.full((logits.shape[0],), logits.shape[1], dtype=torch.long, device=logits.device)
     return F.ctc_loss(logp, flat, steps, lengths, blank=0, reduction="mean", zero_infinity=True)
 
 
 def _augment(x, g):
-    """Cheap photometric/geometric jitter on a uint8 batch → float [N,1,64,160]."""
-    x = torch.from_numpy(x).float().unsqueeze(1) / 255.0
-    n = x.shape[0]
-    contrast = torch.empty(n, 1, 1, 1).uniform_(0.6, 1.3, generator=g)
-    bright = torch.empty(n, 1, 1, 1).uniform_(-0.15, 0.15, generator=g)
+    """Jitter a uint8 batch [N,64,160] (on the training device) → float [N,1,64,160]: contrast, brightness and shift,
+    and for a random half of the batch a lower resolution and sensor noise — a far plate in a 1920×1080 frame is
+    blurred by the whole frame's optics, not in proportion to its size as the training crops are."""
+    x = x.float().unsqueeze(1) / 255.0
+    n, dev = x.shape[0], x.device
+    contrast = torch.empty(n, 1, 1, 1, device=dev).uniform_(0.6, 1.3, generator=g)
+    bright = torch.empty(n, 1, 1, 1, device=dev).uniform_(-0.15, 0.15, generator=g)
     mean = x.mean(dim=(2, 3), keepdim=True)
     x = (x - mean) * contrast + mean + bright
-    dx, dy = int(torch.randint(-4, 5, (1,), generator=g)), int(torch.randint(-3, 4, (1,), generator=g))
+    dy = int(torch.randint(-3, 4, (1,), generator=g, device=dev))
+    dx = int(torch.randint(-4, 5, (1,), generator=g, device=dev))
     x = torch.roll(x, (dy, dx), (2, 3))
+    half = n // 2
+    if half:
+        # a plate of ~55 px read at 160: the smallest the 1920×1080 test scenes hold (60 px) less a detector's error
+        scale = float(torch.empty(1, device=dev).uniform_(0.35, 1.0, generator=g))
+        size = (max(8, round(64 * scale)), max(16, round(160 * scale)))
+        low = F.interpolate(x[:half], size=size, mode="bilinear", align_corners=False, antialias=True)
+        low = F.interpolate(low, size=(64, 160), mode="bilinear", align_corners=False)
+        sigma = torch.empty(half, 1, 1, 1, device=dev).uniform_(0.0, 0.05, generator=g)
+        x = torch.cat([low + sigma * torch.randn(low.shape, generator=g, device=dev), x[half:]])
     return x.clamp(0, 1)
 
 
 def predict(model, arrs, batch=256):
     """uint8 [N,64,160] → (latin ids [N,STEPS], latin probs, format ids, arabic ids, arabic probs); per column."""
     model.eval()
+    dev = next(model.parameters()).device
     outs = []
     with torch.no_grad():
         for i in range(0, len(arrs), batch):
-            x = torch.from_numpy(arrs[i:i + batch]).float().unsqueeze(1) / 255.0
+            x = torch.from_numpy(arrs[i:i + batch]).to(dev).float().unsqueeze(1) / 255.0
             lat, fmt, ara = model(x)
             pl, pa = F.softmax(lat, -1), F.softmax(ara, -1)
-            outs.append((pl.argmax(-1), pl.max(-1).values, fmt.argmax(-1), pa.argmax(-1), pa.max(-1).values))
+            outs.append(tuple(t.cpu() for t in (pl.argmax(-1), pl.max(-1).values, fmt.argmax(-1), pa.argmax(-1),
+                                                pa.max(-1).values)))
     return [torch.cat(c).numpy() for c in zip(*outs)]
 
 
@@ -134,21 +149,28 @@ def exact(model, arrs, labels):
 
 
 def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids, minutes, out_path: Path,
-          steps_cap=None, batch=32, log=print, seed=0, init=None, peak_lr=2e-3, model=None, freeze_bn=False):
+          steps_cap=None, batch=32, log=print, seed=0, init=None, peak_lr=2e-3, model=None, freeze_bn=False,
+          device="cpu"):
     """Train until `minutes` elapse (or steps_cap); keep the checkpoint with the best validation exact reads.
-    model: a model to continue (rebuilt from ONNX: state_from_onnx); freeze_bn: BatchNorm keeps its statistics."""
+    model: a model to continue (rebuilt from ONNX: state_from_onnx); freeze_bn: BatchNorm keeps its statistics.
+    device: where the data, the augmentation and the model live ("cuda" on a machine with a GPU). Returns the
+    best model on the CPU."""
+    dev = torch.device(device)
     torch.manual_seed(seed)
-    rng = np.random.default_rng(seed)
-    g = torch.Generator().manual_seed(seed)
+    g = torch.Generator(device=dev).manual_seed(seed)
     model = model or Recogniser(len(format_ids))
     if init is not None:                                     # --resume: continue from a checkpoint
-        model.load_state_dict(torch.load(init))
+        model.load_state_dict(torch.load(init, map_location="cpu"))
+    model.to(dev)
     opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
-    syn_t = _targets(syn_labels, format_ids)
-    real_t = _targets(real_labels, format_ids) if len(real_labels) else None
+    syn_x = torch.from_numpy(syn_x).to(dev)
+    syn_t = [t.to(dev) for t in _targets(syn_labels, format_ids)]
+    has_real = len(real_labels) > 0
+    real_x = torch.from_numpy(real_x).to(dev) if has_real else None
+    real_t = [t.to(dev) for t in _targets(real_labels, format_ids)] if has_real else None
     budget = minutes * 60.0
     t0, step, best = time.time(), 0, -1.0
-    real_share = 0.15 if real_t is not None else 0.0         # real-dev train split mixed into every batch
+    real_share = 0.15 if has_real else 0.0                   # real-dev train split mixed into every batch
     eval_every = 150
     while True:
         frac = (time.time() - t0) / budget
@@ -158,12 +180,12 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
         for pg in opt.param_groups:
             pg["lr"] = lr
         n_real = int(round(batch * real_share))
-        si = rng.integers(0, len(syn_x), batch - n_real)
+        si = torch.randint(0, len(syn_x), (batch - n_real,), generator=g, device=dev)
         xs, tl, ta, tf = [syn_x[si]], [syn_t[0][si]], [syn_t[1][si]], [syn_t[2][si]]
         if n_real:
-            ri = rng.integers(0, len(real_x), n_real)
+            ri = torch.randint(0, len(real_x), (n_real,), generator=g, device=dev)
             xs.append(real_x[ri]); tl.append(real_t[0][ri]); ta.append(real_t[1][ri]); tf.append(real_t[2][ri])
-        x = _augment(np.concatenate(xs), g)
+        x = _augment(torch.cat(xs), g)
         tl, ta, tf = torch.cat(tl), torch.cat(ta), torch.cat(tf)
         model.train()
         if freeze_bn:
@@ -180,9 +202,10 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
             log(f"recogniser step {step} {time.time() - t0:.0f}s lr {lr:.2e} loss {loss.item():.3f} val exact {acc:.4f}")
             if acc >= best:
                 best = acc
-                torch.save(model.state_dict(), out_path)
+                torch.save({k: v.cpu() for k, v in model.state_dict().items()}, out_path)
     if best < 0:
-        torch.save(model.state_dict(), out_path)
+        torch.save({k: v.cpu() for k, v in model.state_dict().items()}, out_path)
+    model.to("cpu")
     model.load_state_dict(torch.load(out_path))
     return model, step, time.time() - t0, best
 
@@ -207,9 +230,12 @@ def export(model, onnx_path: Path, json_path: Path, format_ids, meta: dict):
     model.eval()
     wrapped = Exported(model)
     dummy = torch.rand(2, 1, 64, 160)
+    # PyTorch 2.9 and later default to the dynamo exporter; these files come from the TorchScript one (Debian's 1.13)
+    legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     torch.onnx.export(wrapped, dummy, str(onnx_path), opset_version=13, input_names=["crop"],
                       output_names=["latin", "format", "arabic"],
-                      dynamic_axes={"crop": {0: "N"}, "latin": {0: "N"}, "format": {0: "N"}, "arabic": {0: "N"}})
+                      dynamic_axes={"crop": {0: "N"}, "latin": {0: "N"}, "format": {0: "N"}, "arabic": {0: "N"}},
+                      **legacy)
     params = sum(p.numel() for p in model.parameters())
     doc = {"name": "plate-recogniser", "version": meta.get("version", "1"),
            "input": {"name": "crop", "width": 160, "height": 64, "channels": 1, "margin": 0.10},

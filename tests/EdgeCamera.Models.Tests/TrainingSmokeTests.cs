@@ -34,8 +34,9 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         File.Delete(Path.Combine(_outDir, "cache", "detector.pt"));
         File.Delete(Path.Combine(_outDir, "cache", "recogniser.pt"));
         var exportedBefore = (File.GetLastWriteTimeUtc(detector), File.GetLastWriteTimeUtc(recogniser));
-        // The continued recogniser also learns from plates cut out of 1920×1080 scenes at the detector's boxes.
-        var log = await RunTrainingAsync("--smoke", "--resume", "--scene-crops", "--out", _outDir, "--workers", "1");
+        // The continued recogniser also learns from plates cut out of 1920×1080 scenes at the detector's boxes and
+        // from long (520×110 mm) Saudi plates.
+        var log = await RunTrainingAsync("--smoke", "--resume", "--scene-crops", "--long-plates", "--out", _outDir, "--workers", "1");
         Assert.Matches(@"scene crops scenes-train-1080: \d+ crops \(\d+ cut at the detector's box\)", log);
         Assert.Contains("detector: resuming from " + detector + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.Contains("recogniser: resuming from " + recogniser + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);

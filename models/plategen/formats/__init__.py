@@ -21,6 +21,17 @@ class Format:
     def get(self, key, default=None):
         return self.data.get(key, default)
 
+    def sizes(self) -> list:
+        """Other plate sizes of this format (its "sizes" key), e.g. ["long"]."""
+        return sorted(self.data.get("sizes", {}))
+
+    def sized(self, size: str) -> "Format":
+        """The same format drawn at another size: that size's "size_mm" and "elements" replace the format's; vars,
+        fonts, serial and letters stay (so a variant that "extends" this one gets its sizes in its own colours)."""
+        other = self.data["sizes"][size]
+        return Format(name=self.name, country=self.country, size_mm=tuple(other["size_mm"]),
+                      data={**self.data, **other})
+
 
 def _read(path: Path) -> dict:
     """Parse one file; "extends": "<name>" merges it over a sibling file
