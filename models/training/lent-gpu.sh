@@ -37,16 +37,32 @@ EOF
     du -sh .dev
 }
 
-run() {
-    # DEVICE=cpu CROPS_MIN=100 SCENES_MIN=4 ... run 30: a rehearsal of the whole script on a machine without a GPU
-    local PY=${PY:-python3}
-    local budget=$1 t0=$SECONDS out=${OUT:-/tmp/lent-gpu-out} work=/tmp/lent-gpu-work device=${DEVICE:-cuda}
+# Where the bundle's parts go on the machine, and the settings both modes share (PY=/usr/bin/python3 DEVICE=cpu:
+# a rehearsal on a machine without a GPU).
+prepare() {
+    PY=${PY:-python3} t0=$SECONDS out=${OUT:-/tmp/lent-gpu-out} work=/tmp/lent-gpu-work device=${DEVICE:-cuda}
+    cores=$(nproc)
     export PYTHONUNBUFFERED=1 LD_LIBRARY_PATH=$PWD/.dev/lib
     rm -rf "$work" && mkdir -p ../shared/datasets "$out/a" "$out/b" "$work/a" "$work/b"
     [ -d /usr/share/fonts/truetype/noto ] || { mkdir -p models/plategen/fonts && cp .dev/fonts/* models/plategen/fonts/; }
     [ -d ../shared/datasets/real-dev ] || cp -r .dev/real-dev ../shared/datasets/
     nvidia-smi -L || true
-    local cores; cores=$(nproc)
+}
+
+# Both candidates' checkpoints and logs into $OUT (eight files, what the lent machine sends back at most).
+report() {
+    for c in a b; do
+        cp "$work/$c/recogniser.pt" "$out/$c/" && cp "$work/$c.log" "$out/$c/train.log"
+        grep -E "recogniser:|exported|Error|error" "$work/$c.log" | sed "s/^/$c: /" || true
+        grep "recogniser step" "$work/$c.log" | awk 'NR % 10 == 0' | tail -8 | sed "s/^/$c: /"
+    done
+    echo "done in $(( SECONDS - t0 )) s"
+}
+
+run() {
+    # CROPS_MIN=100 SCENES_MIN=4 with a small SECONDS for a rehearsal
+    local budget=$1
+    prepare
     # the machine's rendering against ours (Pillow, raqm, FreeType differ): mean |difference| per crop, 0..255
     "$PY" - <<'EOF'
 import sys
@@ -92,24 +108,14 @@ EOF
     "$PY" models/train.py "${train[@]}" --scene-crops --cache "$work/a" --out "$out/a" > "$work/a.log" 2>&1 &
     "$PY" models/train.py "${train[@]}" --seed 1 --cache "$work/b" --out "$out/b" > "$work/b.log" 2>&1 &
     wait
-    for c in a b; do
-        cp "$work/$c/recogniser.pt" "$out/$c/" && cp "$work/$c.log" "$out/$c/train.log"
-        grep -E "recogniser:|exported|Error|error" "$work/$c.log" | sed "s/^/$c: /" || true
-        grep "recogniser step" "$work/$c.log" | awk 'NR % 20 == 0' | tail -8 | sed "s/^/$c: /"
-    done
-    echo "done in $(( SECONDS - t0 )) s"
+    report
 }
 
 # Both candidates of `run` (their recogniser.pt copied to .dev/a.pt and .dev/b.pt) trained on side by side with the
 # long Saudi plates added (--long-plates), for what is left of SECONDS after 40,000 crops and the long ones are drawn.
 continue_both() {
-    local PY=${PY:-python3}
-    local budget=$1 t0=$SECONDS out=${OUT:-/tmp/lent-gpu-out} work=/tmp/lent-gpu-work device=${DEVICE:-cuda}
-    export PYTHONUNBUFFERED=1 LD_LIBRARY_PATH=$PWD/.dev/lib
-    rm -rf "$work" && mkdir -p ../shared/datasets "$out/a" "$out/b" "$work/a" "$work/b"
-    [ -d /usr/share/fonts/truetype/noto ] || { mkdir -p models/plategen/fonts && cp .dev/fonts/* models/plategen/fonts/; }
-    [ -d ../shared/datasets/real-dev ] || cp -r .dev/real-dev ../shared/datasets/
-    local cores; cores=$(nproc)
+    local budget=$1
+    prepare
     local common=(--crops-train "${CROPS:-40000}" --long-plates --workers "$cores" --threads 4)
     "$PY" models/train.py --stage recogniser-data "${common[@]}" --cache "$work/a" --out "$out/a"
     for f in "$work"/a/crops-*; do ln -sf "$f" "$work/b/"; done
@@ -121,12 +127,7 @@ continue_both() {
     "$PY" models/train.py "${train[@]}" --seed 2 --cache "$work/a" --out "$out/a" > "$work/a.log" 2>&1 &
     "$PY" models/train.py "${train[@]}" --seed 3 --cache "$work/b" --out "$out/b" > "$work/b.log" 2>&1 &
     wait
-    for c in a b; do
-        cp "$work/$c/recogniser.pt" "$out/$c/" && cp "$work/$c.log" "$out/$c/train.log"
-        grep -E "recogniser:|exported|Error|error" "$work/$c.log" | sed "s/^/$c: /" || true
-        grep "recogniser step" "$work/$c.log" | awk 'NR % 10 == 0' | tail -6 | sed "s/^/$c: /"
-    done
-    echo "done in $(( SECONDS - t0 )) s"
+    report
 }
 
 case "${1:-}" in
