@@ -104,8 +104,9 @@ def _ctc(logits, targets):
 
 def _augment(x, g):
     """Jitter a uint8 batch [N,64,160] (on the training device) → float [N,1,64,160]: contrast, brightness and shift,
-    and for a random half of the batch a lower resolution and sensor noise — a far plate in a 1920×1080 frame is
-    blurred by the whole frame's optics, not in proportion to its size as the training crops are."""
+    and for the first half of the batch a lower resolution and sensor noise — a far plate in a 1920×1080 frame is
+    blurred by the whole frame's optics, not in proportion to its size as the training crops are. `train` draws
+    its synthetic crops at random and puts the real photographs' crops last, so that half is synthetic only."""
     x = x.float().unsqueeze(1) / 255.0
     n, dev = x.shape[0], x.device
     contrast = torch.empty(n, 1, 1, 1, device=dev).uniform_(0.6, 1.3, generator=g)
@@ -202,12 +203,17 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
             log(f"recogniser step {step} {time.time() - t0:.0f}s lr {lr:.2e} loss {loss.item():.3f} val exact {acc:.4f}")
             if acc >= best:
                 best = acc
-                torch.save({k: v.cpu() for k, v in model.state_dict().items()}, out_path)
+                _save(model, out_path)
     if best < 0:
-        torch.save({k: v.cpu() for k, v in model.state_dict().items()}, out_path)
+        _save(model, out_path)
     model.to("cpu")
     model.load_state_dict(torch.load(out_path))
     return model, step, time.time() - t0, best
+
+
+def _save(model, path: Path):
+    """A checkpoint on the CPU, whatever device trained it (loads anywhere, as torch.load's default expects)."""
+    torch.save({k: v.cpu() for k, v in model.state_dict().items()}, path)
 
 
 def state_from_onnx(onnx_path: Path, n_formats: int):
