@@ -4,8 +4,9 @@
     nice -n 19 /usr/bin/python3 models/train.py --stage all            # full run (see models/README.md)
     /usr/bin/python3 models/train.py --smoke --out /tmp/x               # seconds: tiny data, few steps
 
-Stages: data | recogniser | detector | score | all. Generated data is cached under <cache>/ and reused.
-Outputs in --out (default models/): plate-recogniser.onnx/.json, plate-detector.onnx/.json, and
+Stages: data | recogniser | detector | recogniser-b | score | all. Generated data is cached under <cache>/ and reused.
+Outputs in --out (default models/): plate-recogniser.onnx/.json, plate-detector.onnx/.json, plate-recogniser-b.onnx/.json
+(the second recogniser the edge asks when the first is unsure: scene crops and its own seed), and
 <cache>/scores.json with the Python scores (the C# harness `edgecam eval` re-scores the ONNX files).
 """
 import argparse
@@ -140,7 +141,12 @@ def _scene_crop_sets(cache, out, log):
     return tx, tl, vx, vl
 
 
-def stage_recogniser(cfg, cache, out, log):
+def stage_recogniser(cfg, cache, out, log, name="recogniser"):
+    """name "recogniser-b": the second recogniser (models/cards/plate-recogniser.md, "Two recognisers"), trained
+    apart so that it misreads other plates: with plates cut from 1920×1080 scenes and another seed."""
+    if name == "recogniser-b":
+        cfg = dict(cfg, scene_crops=True, seed=cfg.get("seed", 0) + 1000, version=cfg.get("version") or "6")
+        stage_recogniser_data(cfg, cache, log)   # the 1920×1080 training scenes, when no run has drawn them yet
     syn_x, syn_l = _crops(cache, "crops-train")
     if cfg.get("mismatched"):
         mx, ml = _crops(cache, "crops-train-mismatched")
@@ -156,15 +162,15 @@ def stage_recogniser(cfg, cache, out, log):
     sa, us = _real_train(cfg)
     rx, rl = data.real_crops(sa + us, cfg["real_jitters"], seed=5)
     log(f"recogniser: {len(syn_l)} synthetic crops, {len(rl)} real-dev train crops ({len(sa)}+{len(us)} photos)")
-    init, start = _continue_from(cfg, cache, out, "recogniser", lambda p: rec.state_from_onnx(p, len(FORMAT_IDS)), log)
+    init, start = _continue_from(cfg, cache, out, name, lambda p: rec.state_from_onnx(p, len(FORMAT_IDS)), log)
     model, steps, secs, best = rec.train(syn_x, syn_l, rx, rl, val_x, val_l, FORMAT_IDS, cfg["rec_minutes"],
-                                         cache / "recogniser.pt", steps_cap=cfg["steps"], log=log, init=init,
+                                         cache / f"{name}.pt", steps_cap=cfg["steps"], log=log, init=init,
                                          peak_lr=cfg.get("peak_lr") or (1e-3 if init or start else 2e-3),
                                          seed=cfg.get("seed", 0), model=start, freeze_bn=start is not None,
                                          batch=cfg["batch"], device=cfg["device"])
     version = cfg.get("version") or ("5" if cfg.get("scene_crops") else "4" if cfg.get("mismatched") else "3")
-    params = rec.export(model, out / "plate-recogniser.onnx", out / "plate-recogniser.json", FORMAT_IDS, {
-        "version": version, "trained": datetime.date.today().isoformat(),
+    params = rec.export(model, out / f"plate-{name}.onnx", out / f"plate-{name}.json", FORMAT_IDS, {
+        "name": f"plate-{name}", "version": version, "trained": datetime.date.today().isoformat(),
         "training_steps": steps, "training_batch": cfg["batch"], "training_device": cfg["device_name"],
         "training_seconds": round(secs), "validation_exact": round(best, 4),
         "data": f"{len(syn_l)} synthetic crops (models/scenes, seeds {data.SEED_CROPS_TRAIN}+"
@@ -173,7 +179,7 @@ def stage_recogniser(cfg, cache, out, log):
                 + (f", {SEED_LONG}+ Saudi at the long 520×110 mm size" if cfg.get("long_plates") else "")
                 + f") and {len(rl)} crops "
                 f"of the real-dev train split (index % 4 != 0 of saudi-train and us)"})
-    log(f"recogniser exported: {params} parameters, {steps} steps in {secs:.0f} s, val exact {best:.4f}")
+    log(f"{name} exported: {params} parameters, {steps} steps in {secs:.0f} s, val exact {best:.4f}")
 
 
 def _val_detection(items):
@@ -250,7 +256,7 @@ def stage_score(cfg, cache, out, log):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stage", default="all",
-                    choices=["data", "recogniser-data", "recogniser", "detector", "score", "all"])
+                    choices=["data", "recogniser-data", "recogniser", "detector", "recogniser-b", "score", "all"])
     ap.add_argument("--smoke", action="store_true", help="tiny data, a few steps (the smoke test)")
     ap.add_argument("--out", default=str(MODELS), help="where the ONNX + JSON files go (default models/)")
     ap.add_argument("--cache", default=None, help="data cache (default models/.cache/full, or <out>/cache)")
@@ -308,6 +314,8 @@ def main():
         stage_recogniser(cfg, cache, out, log)
     if args.stage in ("detector", "all"):
         stage_detector(cfg, cache, out, log)
+    if args.stage in ("recogniser-b", "all"):       # after the detector: its scene crops are cut at that detector's boxes
+        stage_recogniser(cfg, cache, out, log, name="recogniser-b")
     if args.stage in ("score", "all"):
         stage_score(cfg, cache, out, log)
     log(f"done: stage {args.stage} in {time.time() - t:.0f} s")

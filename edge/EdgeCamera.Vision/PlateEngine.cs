@@ -48,25 +48,42 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
         string detectorPath = OnnxRuntimeOptions.Resolve(runtime.DetectorPath);
         string recogniserPath = OnnxRuntimeOptions.Resolve(runtime.RecogniserPath);
         var detector = new OnnxPlateDetector(detectorPath, runtime);
+        var owned = new List<IDisposable> { detector };
         try
         {
             var recogniser = new OnnxPlateReader(recogniserPath, runtime);
+            owned.Add(recogniser);
             string models = $"{detector.Info.Name} {detector.Info.Version} + {recogniser.Info.Name} {recogniser.Info.Version}";
-            EngineComponent[] components =
+            List<EngineComponent> components =
             [
                 EngineComponent.ForModelFile(detector.Info.Name, detector.Info.Version, detectorPath),
                 EngineComponent.ForModelFile(recogniser.Info.Name, recogniser.Info.Version, recogniserPath),
             ];
+            IPlateReader reader = recogniser;
+            if (!string.IsNullOrEmpty(runtime.SecondRecogniserPath))
+            {
+                string secondPath = OnnxRuntimeOptions.Resolve(runtime.SecondRecogniserPath);
+                var second = new OnnxPlateReader(secondPath, runtime);
+                owned.Add(second);
+                reader = new BestOfTwoPlateReader(recogniser, second, runtime.SecondRecogniserBelow);
+                models += $" (+ {second.Info.Name} {second.Info.Version} below confidence {runtime.SecondRecogniserBelow:0.##})";
+                components.Add(EngineComponent.ForModelFile(second.Info.Name, second.Info.Version, secondPath));
+            }
+
             return kind == PlateEngineKind.Onnx
-                ? new PlateEngine(detector, recogniser, models, components)
+                ? new PlateEngine(detector, reader, models, components)
                 : new PlateEngine(
-                    detector, new SecondOpinionPlateReader(recogniser, new TesseractPlateReader(), runtime.SecondOpinionBelow),
+                    detector, new SecondOpinionPlateReader(reader, new TesseractPlateReader(), runtime.SecondOpinionBelow),
                     $"{models} + Tesseract 5 below confidence {runtime.SecondOpinionBelow:0.##}",
                     [.. components, new EngineComponent("second-opinion-reader", "tesseract-5")]);
         }
         catch
         {
-            detector.Dispose();
+            foreach (var part in owned)
+            {
+                part.Dispose();
+            }
+
             throw;
         }
     }

@@ -243,11 +243,11 @@ def export(model, onnx_path: Path, json_path: Path, format_ids, meta: dict):
                       dynamic_axes={"crop": {0: "N"}, "latin": {0: "N"}, "format": {0: "N"}, "arabic": {0: "N"}},
                       **legacy)
     params = sum(p.numel() for p in model.parameters())
-    doc = {"name": "plate-recogniser", "version": meta.get("version", "1"),
+    doc = {"name": meta.get("name", "plate-recogniser"), "version": meta.get("version", "1"),
            "input": {"name": "crop", "width": 160, "height": 64, "channels": 1, "margin": 0.10},
            "alphabet": ALPHABET, "decoding": "ctc", "slots": STEPS, "formats": list(format_ids),
            "outputs": {"latin": "latin", "format": "format", "arabic": "arabic"},
            "arabic_letters": arabic_letters(),
-           "parameters": params, **{k: v for k, v in meta.items() if k != "version"}}
+           "parameters": params, **{k: v for k, v in meta.items() if k not in ("name", "version")}}
     json_path.write_text(json.dumps(doc, indent=2) + "\n")
     return params

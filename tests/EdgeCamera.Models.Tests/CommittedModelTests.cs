@@ -13,11 +13,12 @@ public sealed class CommittedModelTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    public void Committed_recogniser_has_the_contract_input_outputs_and_sidecar_for_any_batch(int batch)
+    [InlineData("plate-recogniser", 1)]
+    [InlineData("plate-recogniser", 3)]
+    [InlineData("plate-recogniser-b", 1)]
+    [InlineData("plate-recogniser-b", 3)]
+    public void Committed_recognisers_have_the_contract_input_outputs_and_sidecar_for_any_batch(string name, int batch)
     {
-        ModelContract.CheckRecogniser(RepoPaths.InRepo("models", "plate-recogniser.onnx"),
-                                      RepoPaths.InRepo("models", "plate-recogniser.json"), batch);
+        ModelContract.CheckRecogniser(RepoPaths.InRepo("models", name + ".onnx"), RepoPaths.InRepo("models", name + ".json"), batch);
     }
 }

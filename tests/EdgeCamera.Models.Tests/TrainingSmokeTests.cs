@@ -6,7 +6,7 @@ namespace EdgeCamera.Models.Tests;
 
 /// <summary>
 /// CI never retrains, but the training script must not rot: `models/train.py --smoke` builds a tiny data set,
-/// runs a few steps of both models and exports them; the exports must honour CONTRACT.md. A second run continues both
+/// runs a few steps of the models (the detector and both recognisers) and exports them; the exports must honour CONTRACT.md. A second run continues both
 /// models from their exported ONNX files, as a fresh checkout (no checkpoints) does, the recogniser with --scene-crops.
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
@@ -20,7 +20,7 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
     private readonly string _outDir = Path.Combine(Path.GetTempPath(), "edgecam-train-smoke-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Training_script_smoke_run_exports_both_models_and_continues_both_from_their_onnx_files()
+    public async Task Training_script_smoke_run_exports_every_model_and_continues_detector_and_recogniser_from_their_onnx_files()
     {
         Assert.True(File.Exists(Python), $"{Python} (Debian python3 with python3-torch) is needed to train");
         await RunTrainingAsync("--smoke", "--out", _outDir, "--workers", "1");
@@ -28,6 +28,8 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         var detector = Path.Combine(_outDir, "plate-detector.onnx");
         ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
         ModelContract.CheckRecogniser(Path.Combine(_outDir, "plate-recogniser.onnx"), Path.Combine(_outDir, "plate-recogniser.json"), batch: 2);
+        // The second recogniser: trained after the detector, on plates cut at that detector's boxes too.
+        ModelContract.CheckRecogniser(Path.Combine(_outDir, "plate-recogniser-b.onnx"), Path.Combine(_outDir, "plate-recogniser-b.json"), batch: 2);
 
         // A fresh checkout has the committed ONNX files but no checkpoints: --resume rebuilds both networks from them.
         var recogniser = Path.Combine(_outDir, "plate-recogniser.onnx");

@@ -40,6 +40,9 @@ internal sealed class BenchEngine : IDisposable
     {
         DetectorPath = Path.GetFullPath(Path.Combine(modelsDir, "plate-detector.onnx")),
         RecogniserPath = Path.GetFullPath(Path.Combine(modelsDir, "plate-recogniser.onnx")),
+        SecondRecogniserPath = File.Exists(Path.Combine(modelsDir, "plate-recogniser-b.onnx"))
+            ? Path.GetFullPath(Path.Combine(modelsDir, "plate-recogniser-b.onnx"))
+            : string.Empty,
     };
 
     public static BenchEngine Create(BenchEngineKind kind, string modelsDir)

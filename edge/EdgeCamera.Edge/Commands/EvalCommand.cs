@@ -48,6 +48,12 @@ public static class EvalCommand
         }
 
         var c = CultureInfo.InvariantCulture;
+        var pair = engine.Reader as BestOfTwoPlateReader ?? (engine.Reader as SecondOpinionPlateReader)?.Primary as BestOfTwoPlateReader;
+        if (pair is not null)
+        {
+            output.WriteLine(string.Create(c, $"second recogniser (below confidence {pair.AskBelow:0.##}): asked {pair.Asked}, its read kept {pair.SecondWon}"));
+        }
+
         if (engine.Reader is SecondOpinionPlateReader second)
         {
             output.WriteLine(string.Create(c, $"second opinion (Tesseract below {second.AskBelow:0.##}): asked {second.Asked}, agreed {second.Agreed}, overruled the model {second.Overruled}"));

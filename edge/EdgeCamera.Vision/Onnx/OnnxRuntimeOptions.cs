@@ -16,6 +16,15 @@ public sealed class OnnxRuntimeOptions
     [Required]
     public string RecogniserPath { get; set; } = "models/plate-recogniser.onnx";
 
+    /// <summary>A second recogniser, trained apart, asked below <see cref="SecondRecogniserBelow"/>; the more
+    /// confident read wins (<see cref="BestOfTwoPlateReader"/>). Empty: the first recogniser alone.</summary>
+    public string SecondRecogniserPath { get; set; } = "models/plate-recogniser-b.onnx";
+
+    /// <summary>Below this confidence of the first recogniser the second reads the plate too. 0.9: nearly all of
+    /// asking it always at about half the extra reads (models/cards/plate-recogniser.md, "Two recognisers").</summary>
+    [Range(0.0, 1.0)]
+    public double SecondRecogniserBelow { get; set; } = 0.9;
+
     /// <summary>Threads inside one operator. 1: the detect and read stages each run a model on the unit's 2 cores; a
     /// MicroBench ShortRun on a loaded machine (2026-11-25) favoured 1 over 2 — not yet measured on a quiet one.</summary>
     [Range(1, 16)]

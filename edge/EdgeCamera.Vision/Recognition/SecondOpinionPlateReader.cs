@@ -14,6 +14,9 @@ public sealed class SecondOpinionPlateReader(IPlateReader primary, IPlateReader 
 {
     public double AskBelow { get; } = askBelow;
 
+    /// <summary>The learned reader asked first.</summary>
+    public IPlateReader Primary { get; } = primary;
+
     public long Asked { get; private set; }
 
     public long Agreed { get; private set; }
@@ -22,7 +25,7 @@ public sealed class SecondOpinionPlateReader(IPlateReader primary, IPlateReader 
 
     public bool TryRead(Frame frame, PixelBox plate, [NotNullWhen(true)] out PlateText? text)
     {
-        bool first = primary.TryRead(frame, plate, out var mine);
+        bool first = Primary.TryRead(frame, plate, out var mine);
         if (first && mine!.Confidence >= AskBelow)
         {
             text = mine;
@@ -64,7 +67,7 @@ public sealed class SecondOpinionPlateReader(IPlateReader primary, IPlateReader 
 
     public void Dispose()
     {
-        (primary as IDisposable)?.Dispose();
+        (Primary as IDisposable)?.Dispose();
         (second as IDisposable)?.Dispose();
     }
 }

@@ -13,7 +13,9 @@ public sealed class ReadingModelsTests
         var runtime = new OnnxRuntimeOptions();
         using var engine = PlateEngine.Create(PlateEngineKind.Onnx, runtime);
         var detector = (OnnxPlateDetector)engine.Detector;
-        var recogniser = (OnnxPlateReader)engine.Reader;
+        var pair = (BestOfTwoPlateReader)engine.Reader;
+        var recogniser = (OnnxPlateReader)pair.First;
+        var second = (OnnxPlateReader)pair.Second;
 
         var models = ReadingModels.From(engine).Models;
 
@@ -21,6 +23,7 @@ public sealed class ReadingModelsTests
             [
                 (detector.Info.Name, $"{detector.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.DetectorPath))}"),
                 (recogniser.Info.Name, $"{recogniser.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.RecogniserPath))}"),
+                (second.Info.Name, $"{second.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.SecondRecogniserPath))}"),
             ],
             models.Select(m => (m.Name, m.Version)));
     }
