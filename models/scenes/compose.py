@@ -25,6 +25,9 @@ class Plate:
     country: str
     format: str
     arabic: Optional[str]
+    # what the camera did to this plate (look, blur, motion, occlusion, glare, width), as crops.py records for crops,
+    # so a test set can be scored on the plates a person could read too (training/evaluate.py CONDITIONS)
+    conditions: Optional[dict] = None
 
 
 def _background(w, h, rng):
@@ -164,22 +167,30 @@ def make_scene(seed: int, frame=(1920, 1080), plate_px=(60, 400), max_vehicles=4
         px, py = _vehicle(d, cx, bottom, vw, rng)
         box = plate_on(img, rng, draw, px, py)
         d = ImageDraw.Draw(img)
-        if rng.random() < 0.08:
+        occluded = rng.random() < 0.08
+        if occluded:
             _occlude(d, rng, box)
         clipped = _clip(box, w, h)
         if clipped[2] * clipped[3] < 0.6 * box[2] * box[3]:       # mostly out of frame: not a labelled plate,
             continue                                               # but still drawn (the model sees it as hard)
-        out.append(Plate(clipped, draw.text, draw.country, draw.format, draw.arabic))
+        out.append(Plate(clipped, draw.text, draw.country, draw.format, draw.arabic,
+                         {"occluded": occluded, "glare": False, "plate_width_px": clipped[2],
+                          "cut_by_frame": tuple(clipped) != tuple(box)}))
     arr = np.asarray(img, dtype=np.float32)
     for p in out:
         if rng.random() < 0.15:
+            p.conditions["glare"] = True
             x, y, bw, bh = p.box
             arr = degrade.glare(arr, rng, x + rng.uniform(0, bw), y + rng.uniform(0, bh), bw * 0.3,
                                 rng.uniform(0.3, 0.9))
     kind = rng.choices(["day", "dusk", "ir"], weights=[0.6, 0.2, 0.2])[0]
     arr = degrade.look(arr, rng, kind)
-    img = degrade.sensor(arr, rng, noise_sigma=rng.uniform(0, 10 if kind == "day" else 18),
-                         blur_sigma=rng.uniform(0, 1.5) * scale * 2 if rng.random() < 0.5 else 0,
-                         motion_len=rng.uniform(0, 8) * scale * 2 if rng.random() < 0.3 else 0,
-                         jpeg_quality=rng.randint(35, 95))
+    # drawn in the order the keyword arguments of one sensor(...) call drew them before: the scenes stay the same
+    noise = rng.uniform(0, 10 if kind == "day" else 18)
+    blur = rng.uniform(0, 1.5) * scale * 2 if rng.random() < 0.5 else 0
+    motion = rng.uniform(0, 8) * scale * 2 if rng.random() < 0.3 else 0
+    quality = rng.randint(35, 95)
+    img = degrade.sensor(arr, rng, noise_sigma=noise, blur_sigma=blur, motion_len=motion, jpeg_quality=quality)
+    for p in out:
+        p.conditions.update(look=kind, blur_sigma=blur, motion_px=motion, noise_sigma=noise, jpeg_quality=quality)
     return img, out

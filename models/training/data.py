@@ -68,7 +68,7 @@ def _scene_job(args):
         return [tuple(r) for r in json.loads(side.read_text())]
     img, plates = compose.make_scene(seed, frame=frame, plate_px=plate_px)
     img.save(Path(out_dir) / name, quality=92)
-    rows = [(name, p.box, p.text, p.country, p.format, p.arabic) for p in plates]
+    rows = [(name, p.box, p.text, p.country, p.format, p.arabic, p.conditions) for p in plates]
     side.write_text(json.dumps(rows))
     return rows
 
@@ -107,15 +107,26 @@ def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, lo
             res.append(r)
             if len(res) % 500 == 0:
                 log(f"scenes {out_dir.name}: {len(res)}/{count} after {time.time() - t:.0f} s")
-    rows, meta = [], []
+    from . import evaluate                     # here: the scene workers need neither it nor torch
+    rows, clear_rows, meta = [], [], []
+    clear = evaluate.CONDITIONS[evaluate.CLEAR]
     for (seed, *_), plates in zip(jobs, res):
         meta.append({"image": f"{seed}.jpg", "plates": [
-            {"box": list(b), "text": tx, "country": c, "format": f, "arabic": a} for _, b, tx, c, f, a in plates]})
-        for name, (x, y, w, h), tx, c, _f, a in plates:
+            {"box": list(b), "text": tx, "country": c, "format": f, "arabic": a, "conditions": (cond or [None])[0]}
+            for _, b, tx, c, f, a, *cond in plates]})
+        for name, (x, y, w, h), tx, c, _f, a, *cond in plates:
             # 5th column, bilingual plates only: what the Arabic half says, in canonical Latin (edgecam eval scores
             # the reader's agree/disagree flag against it)
             rows.append(f"{name}\t{x},{y},{w},{h}\t{tx}\t{c}" + (f"\t{a}" if a else ""))
+            # labels-clear.tsv: the same plates, those a camera left hard to read labelled "?" as real-dev labels a
+            # plate nobody can read (still scored for detection, not for the read); None: scenes cached before
+            # conditions were recorded
+            if cond and cond[0] is not None:
+                ok = clear(cond[0])
+                clear_rows.append(f"{name}\t{x},{y},{w},{h}\t{tx if ok else '?'}\t{c}" + (f"\t{a}" if a and ok else ""))
     (out_dir / "labels.tsv").write_text("\n".join(rows) + "\n")
+    if len(clear_rows) == len(rows):
+        (out_dir / "labels-clear.tsv").write_text("\n".join(clear_rows) + "\n")
     lab.write_text(json.dumps({"count": count, "images": meta}))
     log(f"scenes {out_dir.name}: {count} in {time.time() - t:.0f} s")
 

@@ -148,6 +148,7 @@ def score_crops(rec_model, arrs, labels, format_ids):
     return res
 
 
+CLEAR = "clear (day, >= 80 px, sharp, unoccluded, no glare, whole)"
 CONDITIONS = {
     "occluded": lambda c: c["occluded"],
     "glare": lambda c: c["glare"],
@@ -158,8 +159,11 @@ CONDITIONS = {
     "plate 80-150 px": lambda c: 80 <= c["plate_width_px"] < 150,
     "plate >= 150 px": lambda c: c["plate_width_px"] >= 150,
     "focus or motion blur": lambda c: c["blur_sigma"] > 0 or c["motion_px"] > 0,
-    # none of the above's hard cases: unoccluded, no glare, day, >= 80 px, sharp
-    "clear (day, >= 80 px, sharp, unoccluded, no glare)": lambda c: (not c["occluded"] and not c["glare"]
+    # a scene's plate partly outside the frame (up to 40 % of it; crops are never cut): a Saudi plate cut at the
+    # bottom has lost its Latin row
+    "cut by the frame edge": lambda c: c.get("cut_by_frame", False),
+    # none of the above's hard cases: unoccluded, no glare, day, >= 80 px, sharp, whole
+    CLEAR: lambda c: (not c["occluded"] and not c["glare"] and not c.get("cut_by_frame", False)
         and c["look"] == "day" and c["plate_width_px"] >= 80 and c["blur_sigma"] == 0 and c["motion_px"] == 0),
 }
 
