@@ -25,8 +25,9 @@ class Plate:
     country: str
     format: str
     arabic: Optional[str]
-    # what the camera did to this plate (look, blur, motion, occlusion, glare, width), as crops.py records for crops,
-    # so a test set can be scored on the plates a person could read too (training/evaluate.py CONDITIONS)
+    # what the camera did to this plate (look, blur, motion, noise, occlusion, glare, width, cut by the frame), as
+    # crops.py records for crops, so a test set can be scored on the plates a person could read too
+    # (training/evaluate.py CONDITIONS)
     conditions: Optional[dict] = None
 
 
