@@ -36,14 +36,12 @@ internal sealed class BenchEngine : IDisposable
     public long? SecondOpinionsAsked => (Reader as SecondOpinionPlateReader)?.Asked;
 
     /// <summary>The unit's ONNX runtime options with the model files taken from <paramref name="modelsDir"/>.</summary>
-    public static OnnxRuntimeOptions RuntimeFor(string modelsDir) => new()
+    public static OnnxRuntimeOptions RuntimeFor(string modelsDir)
     {
-        DetectorPath = Path.GetFullPath(Path.Combine(modelsDir, "plate-detector.onnx")),
-        RecogniserPath = Path.GetFullPath(Path.Combine(modelsDir, "plate-recogniser.onnx")),
-        SecondRecogniserPath = File.Exists(Path.Combine(modelsDir, "plate-recogniser-b.onnx"))
-            ? Path.GetFullPath(Path.Combine(modelsDir, "plate-recogniser-b.onnx"))
-            : string.Empty,
-    };
+        var runtime = new OnnxRuntimeOptions();
+        runtime.UseModelsFolder(modelsDir);
+        return runtime;
+    }
 
     public static BenchEngine Create(BenchEngineKind kind, string modelsDir)
     {

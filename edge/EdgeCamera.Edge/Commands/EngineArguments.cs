@@ -32,11 +32,7 @@ public static class EngineArguments
 
                     break;
                 case "--models" when i + 1 < args.Length:
-                    string dir = Path.GetFullPath(args[++i]);
-                    runtime.DetectorPath = Path.Combine(dir, "plate-detector.onnx");
-                    runtime.RecogniserPath = Path.Combine(dir, "plate-recogniser.onnx");
-                    string secondRecogniser = Path.Combine(dir, "plate-recogniser-b.onnx");
-                    runtime.SecondRecogniserPath = File.Exists(secondRecogniser) ? secondRecogniser : string.Empty; // a folder of older models has one
+                    runtime.UseModelsFolder(args[++i]);
                     if (kind == PlateEngineKind.Classic)
                     {
                         kind = PlateEngineKind.Onnx;

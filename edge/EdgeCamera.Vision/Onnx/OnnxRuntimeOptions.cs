@@ -39,6 +39,18 @@ public sealed class OnnxRuntimeOptions
     [Range(0.0, 1.0)]
     public double SecondOpinionBelow { get; set; } = 0.5;
 
+    /// <summary>Points the model paths at <paramref name="folder"/>: plate-detector.onnx, plate-recogniser.onnx and,
+    /// when the folder has one, plate-recogniser-b.onnx (each beside its .json); a folder of older models has no
+    /// second recogniser, so the first then reads alone.</summary>
+    public void UseModelsFolder(string folder)
+    {
+        string dir = Path.GetFullPath(folder);
+        DetectorPath = Path.Combine(dir, "plate-detector.onnx");
+        RecogniserPath = Path.Combine(dir, "plate-recogniser.onnx");
+        string second = Path.Combine(dir, "plate-recogniser-b.onnx");
+        SecondRecogniserPath = File.Exists(second) ? second : string.Empty;
+    }
+
     /// <summary>Resolves a configured path against the application directory when it is relative.</summary>
     public static string Resolve(string path) =>
         Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
