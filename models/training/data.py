@@ -111,24 +111,30 @@ def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, lo
     rows, clear_rows, meta = [], [], []
     clear = evaluate.CONDITIONS[evaluate.CLEAR]
     for (seed, *_), plates in zip(jobs, res):
-        meta.append({"image": f"{seed}.jpg", "plates": [
-            {"box": list(b), "text": tx, "country": c, "format": f, "arabic": a, "conditions": (cond or [None])[0]}
-            for _, b, tx, c, f, a, *cond in plates]})
-        for name, (x, y, w, h), tx, c, _f, a, *cond in plates:
-            # 5th column, bilingual plates only: what the Arabic half says, in canonical Latin (edgecam eval scores
-            # the reader's agree/disagree flag against it)
-            rows.append(f"{name}\t{x},{y},{w},{h}\t{tx}\t{c}" + (f"\t{a}" if a else ""))
+        entries = []
+        for name, box, tx, c, f, a, *cond in plates:
+            conditions = cond[0] if cond else None          # None: scenes cached before conditions were recorded
+            entries.append({"box": list(box), "text": tx, "country": c, "format": f, "arabic": a,
+                            "conditions": conditions})
+            rows.append(_label_row(name, box, tx, c, a))
             # labels-clear.tsv: the same plates, those a camera left hard to read labelled "?" as real-dev labels a
-            # plate nobody can read (still scored for detection, not for the read); None: scenes cached before
-            # conditions were recorded
-            if cond and cond[0] is not None:
-                ok = clear(cond[0])
-                clear_rows.append(f"{name}\t{x},{y},{w},{h}\t{tx if ok else '?'}\t{c}" + (f"\t{a}" if a and ok else ""))
+            # plate nobody can read (still scored for detection, not for the read)
+            if conditions is not None:
+                legible = clear(conditions)
+                clear_rows.append(_label_row(name, box, tx if legible else "?", c, a if legible else None))
+        meta.append({"image": f"{seed}.jpg", "plates": entries})
     (out_dir / "labels.tsv").write_text("\n".join(rows) + "\n")
     if len(clear_rows) == len(rows):
         (out_dir / "labels-clear.tsv").write_text("\n".join(clear_rows) + "\n")
     lab.write_text(json.dumps({"count": count, "images": meta}))
     log(f"scenes {out_dir.name}: {count} in {time.time() - t:.0f} s")
+
+
+def _label_row(name, box, text, country, arabic):
+    """One labels.tsv line; the 5th column, bilingual plates only, is what the Arabic half says in canonical Latin
+    (edgecam eval scores the reader's agree/disagree flag against it)."""
+    x, y, w, h = box
+    return f"{name}\t{x},{y},{w},{h}\t{text}\t{country}" + (f"\t{arabic}" if arabic else "")
 
 
 def read_labels(tsv: Path):
