@@ -47,18 +47,29 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
 
         string detectorPath = OnnxRuntimeOptions.Resolve(runtime.DetectorPath);
         string recogniserPath = OnnxRuntimeOptions.Resolve(runtime.RecogniserPath);
-        var detector = new OnnxPlateDetector(detectorPath, runtime);
-        var owned = new List<IDisposable> { detector };
+        var onnxDetector = new OnnxPlateDetector(detectorPath, runtime);
+        var owned = new List<IDisposable> { onnxDetector };
         try
         {
+            IPipelinedPlateDetector detector = onnxDetector;
+            string models = $"{onnxDetector.Info.Name} {onnxDetector.Info.Version}";
+            List<EngineComponent> components = [EngineComponent.ForModelFile(onnxDetector.Info.Name, onnxDetector.Info.Version, detectorPath)];
+            if (!string.IsNullOrEmpty(runtime.VerifierPath))
+            {
+                string verifierPath = OnnxRuntimeOptions.Resolve(runtime.VerifierPath);
+                var verifier = new OnnxPlateVerifier(verifierPath, runtime);
+                var verified = new VerifiedPlateDetector(onnxDetector, verifier, sureScore: onnxDetector.Threshold);
+                owned[0] = verified; // it owns the detector and the verifier now
+                onnxDetector.Threshold = verifier.Info.DetectorThreshold;
+                detector = verified;
+                models += $" from score {verifier.Info.DetectorThreshold:0.##} + {verifier.Info.Name} {verifier.Info.Version}";
+                components.Add(EngineComponent.ForModelFile(verifier.Info.Name, verifier.Info.Version, verifierPath));
+            }
+
             var recogniser = new OnnxPlateReader(recogniserPath, runtime);
             owned.Add(recogniser);
-            string models = $"{detector.Info.Name} {detector.Info.Version} + {recogniser.Info.Name} {recogniser.Info.Version}";
-            List<EngineComponent> components =
-            [
-                EngineComponent.ForModelFile(detector.Info.Name, detector.Info.Version, detectorPath),
-                EngineComponent.ForModelFile(recogniser.Info.Name, recogniser.Info.Version, recogniserPath),
-            ];
+            models += $" + {recogniser.Info.Name} {recogniser.Info.Version}";
+            components.Add(EngineComponent.ForModelFile(recogniser.Info.Name, recogniser.Info.Version, recogniserPath));
             IPlateReader reader = recogniser;
             if (!string.IsNullOrEmpty(runtime.SecondRecogniserPath))
             {

@@ -32,6 +32,14 @@ def cut(img: Image.Image, box, margin=MARGIN):
     return img.convert("L").resize((CROP_W, CROP_H), Image.BILINEAR, box=(x0, y0, max(x0 + 1, x1), max(y0 + 1, y1)))
 
 
+def inside(img: Image.Image, box, margin=MARGIN):
+    """Whether cut() has at least a pixel of the widened box inside the image (the edge's GreyCropSampler.TrySample
+    refuses a box without one, so its reader never reads it)."""
+    x, y, w, h = box
+    return (w > 0 and h > 0 and min(img.width, x + w + margin * w) - max(0, x - margin * w) >= 1
+            and min(img.height, y + h + margin * h) - max(0, y - margin * h) >= 1)
+
+
 def jitter_box(box, rng, amount=0.06):
     """A detector's box is never exact: shift and scale each side by up to `amount` of the size."""
     x, y, w, h = box

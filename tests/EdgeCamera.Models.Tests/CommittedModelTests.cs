@@ -21,4 +21,12 @@ public sealed class CommittedModelTests
     {
         ModelContract.CheckRecogniser(RepoPaths.InRepo("models", name + ".onnx"), RepoPaths.InRepo("models", name + ".json"), batch);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Committed_verifier_has_the_contract_input_output_and_sidecar_for_any_batch(int batch)
+    {
+        ModelContract.CheckVerifier(RepoPaths.InRepo("models", "plate-verifier.onnx"), RepoPaths.InRepo("models", "plate-verifier.json"), batch);
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace EdgeCamera.Models.Tests;
 
 /// <summary>
-/// Checks a detector / recogniser pair against models/CONTRACT.md: JSON sidecar keys, ONNX input and output
+/// Checks the detector, recognisers and verifier against models/CONTRACT.md: JSON sidecar keys, ONNX input and output
 /// names, and the output shapes of one real inference.
 /// </summary>
 internal static class ModelContract
@@ -86,6 +86,31 @@ internal static class ModelContract
         AssertRowsSumToOne(latin.ToArray(), alphabet.Length + 1);                // softmax inside the graph
         AssertRowsSumToOne(arabic.ToArray(), alphabet.Length + 1);
         AssertRowsSumToOne(format.ToArray(), formats.Length);
+    }
+
+    public static void CheckVerifier(string onnxPath, string jsonPath, int batch)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        var root = json.RootElement;
+        var input = root.GetProperty("input");
+        Assert.Equal("crop", input.GetProperty("name").GetString());
+        Assert.Equal(CropWidthPx, input.GetProperty("width").GetInt32());
+        Assert.Equal(CropHeightPx, input.GetProperty("height").GetInt32());
+        Assert.Equal(1, input.GetProperty("channels").GetInt32());
+        Assert.Equal(0.10, input.GetProperty("margin").GetDouble(), 6);     // the recogniser's crop
+        Assert.InRange(root.GetProperty("threshold").GetDouble(), 0.0, 1.0);
+        Assert.InRange(root.GetProperty("faint_threshold").GetDouble(), 0.0, 1.0);
+        Assert.InRange(root.GetProperty("detector_threshold").GetDouble(), 0.001, 1.0);
+
+        using var session = new InferenceSession(onnxPath);
+        Assert.Equal(["crop"], session.InputMetadata.Keys);
+        Assert.Equal(-1, session.InputMetadata["crop"].Dimensions[0]);            // N is a dynamic axis
+        var crop = new DenseTensor<float>([batch, 1, CropHeightPx, CropWidthPx]);
+        crop.Fill(0.3f);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("crop", crop)]);
+        var plate = Output(results, root.GetProperty("outputs").GetProperty("plate").GetString());
+        Assert.Equal(new[] { batch, 1 }, plate.Dimensions.ToArray());
+        Assert.All(plate.ToArray(), p => Assert.InRange(p, 0f, 1f));          // sigmoid inside the graph
     }
 
     private static Tensor<float> Output(IReadOnlyCollection<DisposableNamedOnnxValue> results, string? name) =>

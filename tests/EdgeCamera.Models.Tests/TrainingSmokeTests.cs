@@ -6,7 +6,7 @@ namespace EdgeCamera.Models.Tests;
 
 /// <summary>
 /// CI never retrains, but the training script must not rot: `models/train.py --smoke` builds a tiny data set,
-/// runs a few steps of the models (the detector and both recognisers) and exports them; the exports must honour CONTRACT.md. A second run continues both
+/// runs a few steps of the models (the detector, the verifier and both recognisers) and exports them; the exports must honour CONTRACT.md. A second run continues both
 /// models from their exported ONNX files, as a fresh checkout (no checkpoints) does, the recogniser with --scene-crops.
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
@@ -32,6 +32,9 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         var testScenes = Path.Combine(_outDir, "cache", "scenes-test-1080");
         static IEnumerable<string> Boxes(string path) => File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')[1]);
         Assert.Equal(Boxes(Path.Combine(testScenes, "labels.tsv")), Boxes(Path.Combine(testScenes, "labels-clear.tsv")));
+
+        // The verifier: trained on that detector's boxes, its keep rule chosen on validation scenes.
+        ModelContract.CheckVerifier(Path.Combine(_outDir, "plate-verifier.onnx"), Path.Combine(_outDir, "plate-verifier.json"), batch: 2);
 
         // The second recogniser: trained after the detector, on plates cut at that detector's boxes too.
         ModelContract.CheckRecogniser(Path.Combine(_outDir, "plate-recogniser-b.onnx"), Path.Combine(_outDir, "plate-recogniser-b.json"), batch: 2);

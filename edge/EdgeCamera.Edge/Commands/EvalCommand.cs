@@ -48,6 +48,11 @@ public static class EvalCommand
         }
 
         var c = CultureInfo.InvariantCulture;
+        if (engine.Detector is VerifiedPlateDetector verified)
+        {
+            output.WriteLine(string.Create(c, $"verifier: checked {verified.Checked} boxes, dropped {verified.Rejected}"));
+        }
+
         var pair = engine.Reader as BestOfTwoPlateReader ?? (engine.Reader as SecondOpinionPlateReader)?.Primary as BestOfTwoPlateReader;
         if (pair is not null)
         {

@@ -78,8 +78,16 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                     progress?.Invoke(best < 0
                         ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t-\t{Nearest(candidates.AsSpan(0, found), label.Box)}"
                         : accepted[best].Read.Text == label.Plate || !label.IsReadable
-                            ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Read.Text}"
-                            : $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Read.Text}\t{Compare(accepted[best].Box, label.Box)}");
+                            ? $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Read.Text}\t{Confidence(accepted[best].Read)}"
+                            : $"{Path.GetFileName(label.ImagePath)}\t{label.Plate}\t{accepted[best].Read.Text}\t{Confidence(accepted[best].Read)}\t{Compare(accepted[best].Box, label.Box)}");
+                }
+
+                for (var d = 0; d < accepted.Count; d++)
+                {
+                    if (!taken[d])
+                    {
+                        progress?.Invoke($"{Path.GetFileName(image.Key)}\t-\t{accepted[d].Read.Text}\t{Confidence(accepted[d].Read)}\tfalse detection {Describe(accepted[d].Box)}");
+                    }
                 }
             }
         }
@@ -172,7 +180,12 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
     /// <summary>A detected box beside its label (--verbose), so a misread caused by a cut or padded crop shows.</summary>
     private static string Compare(PixelBox box, PixelBox label) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{box.X},{box.Y},{box.Width},{box.Height} (label {label.X},{label.Y},{label.Width},{label.Height}) IoU {box.Iou(label):F2}");
+        $"{Describe(box)} (label {label.X},{label.Y},{label.Width},{label.Height}) IoU {box.Iou(label):F2}");
+
+    private static string Describe(PixelBox box) => string.Create(CultureInfo.InvariantCulture, $"{box.X},{box.Y},{box.Width},{box.Height}");
+
+    /// <summary>A read's confidence and country (--verbose), so reads that should have been doubted show.</summary>
+    private static string Confidence(PlateText read) => string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country}");
 
     /// <summary>One labelled plate's fate: matched to an accepted detection, any candidate near it, what was read.</summary>
     private readonly record struct Outcome(LabelledPlate Label, bool CandidateHit, PlateText? Plate)

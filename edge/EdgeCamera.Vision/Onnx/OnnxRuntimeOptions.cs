@@ -16,6 +16,11 @@ public sealed class OnnxRuntimeOptions
     [Required]
     public string RecogniserPath { get; set; } = "models/plate-recogniser.onnx";
 
+    /// <summary>The plate verifier, which looks again at each of the detector's boxes; the detector then runs at the
+    /// verifier's lower <c>detector_threshold</c> (<see cref="VerifiedPlateDetector"/>). Empty: the detector alone at
+    /// its own threshold.</summary>
+    public string VerifierPath { get; set; } = "models/plate-verifier.onnx";
+
     /// <summary>A second recogniser, trained apart, asked below <see cref="SecondRecogniserBelow"/>; when the two read
     /// different text the more confident read wins (<see cref="BestOfTwoPlateReader"/>). Empty: the first recogniser
     /// alone.</summary>
@@ -40,16 +45,18 @@ public sealed class OnnxRuntimeOptions
     public double SecondOpinionBelow { get; set; } = 0.5;
 
     /// <summary>Points the model paths at <paramref name="folder"/>: plate-detector.onnx, plate-recogniser.onnx and,
-    /// when the folder has one, plate-recogniser-b.onnx (each beside its .json); a folder of older models has no
-    /// second recogniser, so the first then reads alone.</summary>
+    /// when the folder has them, plate-verifier.onnx and plate-recogniser-b.onnx (each beside its .json); a folder of
+    /// older models has neither, so the detector then runs alone and the first recogniser reads alone.</summary>
     public void UseModelsFolder(string folder)
     {
         string dir = Path.GetFullPath(folder);
         DetectorPath = Path.Combine(dir, "plate-detector.onnx");
         RecogniserPath = Path.Combine(dir, "plate-recogniser.onnx");
-        string second = Path.Combine(dir, "plate-recogniser-b.onnx");
-        SecondRecogniserPath = File.Exists(second) ? second : string.Empty;
+        VerifierPath = IfPresent(Path.Combine(dir, "plate-verifier.onnx"));
+        SecondRecogniserPath = IfPresent(Path.Combine(dir, "plate-recogniser-b.onnx"));
     }
+
+    private static string IfPresent(string path) => File.Exists(path) ? path : string.Empty;
 
     /// <summary>Resolves a configured path against the application directory when it is relative.</summary>
     public static string Resolve(string path) =>

@@ -12,7 +12,9 @@ public sealed class ReadingModelsTests
     {
         var runtime = new OnnxRuntimeOptions();
         using var engine = PlateEngine.Create(PlateEngineKind.Onnx, runtime);
-        var detector = (OnnxPlateDetector)engine.Detector;
+        var verified = (VerifiedPlateDetector)engine.Detector;
+        var detector = (OnnxPlateDetector)verified.Detector;
+        var verifier = (OnnxPlateVerifier)verified.Verifier;
         var pair = (BestOfTwoPlateReader)engine.Reader;
         var recogniser = (OnnxPlateReader)pair.First;
         var second = (OnnxPlateReader)pair.Second;
@@ -22,6 +24,7 @@ public sealed class ReadingModelsTests
         Assert.Equal(
             [
                 (detector.Info.Name, $"{detector.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.DetectorPath))}"),
+                (verifier.Info.Name, $"{verifier.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.VerifierPath))}"),
                 (recogniser.Info.Name, $"{recogniser.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.RecogniserPath))}"),
                 (second.Info.Name, $"{second.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.SecondRecogniserPath))}"),
             ],

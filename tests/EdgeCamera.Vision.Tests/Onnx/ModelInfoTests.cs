@@ -18,6 +18,23 @@ public sealed class ModelInfoTests : IDisposable
     }
 
     [Fact]
+    public void A_verifier_description_is_read_with_its_keep_rule_and_one_without_the_detectors_score_is_refused()
+    {
+        string Write(string name, string rule)
+        {
+            string path = Path.Combine(_dir, name);
+            File.WriteAllText(path, $$$"""{"name":"v","version":"1","input":{"name":"crop","width":160,"height":64,"channels":1,"margin":0.1},"outputs":{"plate":"plate"},{{{rule}}}}""");
+            return path;
+        }
+
+        var info = VerifierModelInfo.Load(Write("v.json", "\"detector_threshold\":0.3,\"threshold\":0.05,\"faint_threshold\":0.5"));
+        var error = Assert.Throws<InvalidDataException>(() => VerifierModelInfo.Load(Write("v-old.json", "\"threshold\":0.05,\"faint_threshold\":0.5")));
+
+        Assert.Equal((0.3f, 0.05f, 0.5f), (info.DetectorThreshold, info.Threshold, info.FaintThreshold));
+        Assert.Contains("detector_threshold", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_recogniser_description_is_read_with_its_alphabet_and_formats()
     {
         string path = Path.Combine(_dir, "r.json");

@@ -6,18 +6,19 @@ namespace EdgeCamera.Vision.Tests.Onnx;
 public sealed class ModelsFolderTests
 {
     [Fact]
-    public void The_committed_models_folder_names_both_recognisers()
+    public void The_committed_models_folder_names_the_verifier_and_both_recognisers()
     {
         var runtime = new OnnxRuntimeOptions();
 
         runtime.UseModelsFolder(RepoPaths.InRepo("models"));
 
         Assert.Equal(RepoPaths.InRepo("models", "plate-recogniser.onnx"), runtime.RecogniserPath);
+        Assert.Equal(RepoPaths.InRepo("models", "plate-verifier.onnx"), runtime.VerifierPath);
         Assert.Equal(RepoPaths.InRepo("models", "plate-recogniser-b.onnx"), runtime.SecondRecogniserPath);
     }
 
     [Fact]
-    public void A_folder_of_older_models_without_a_second_recogniser_reads_with_the_first_alone()
+    public void A_folder_of_older_models_without_verifier_or_second_recogniser_runs_the_detector_and_first_recogniser_alone()
     {
         string folder = Directory.CreateTempSubdirectory("edgecam-models-").FullName;
         try
@@ -28,6 +29,7 @@ public sealed class ModelsFolderTests
 
             Assert.Equal(Path.Combine(folder, "plate-detector.onnx"), runtime.DetectorPath);
             Assert.Equal(string.Empty, runtime.SecondRecogniserPath);
+            Assert.Equal(string.Empty, runtime.VerifierPath);
         }
         finally
         {
