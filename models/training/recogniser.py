@@ -102,7 +102,7 @@ def _ctc(logits, targets):
     return F.ctc_loss(logp, flat, steps, lengths, blank=0, reduction="mean", zero_infinity=True)
 
 
-def _augment(x, g):
+def augment(x, g):
     """Jitter a uint8 batch [N,64,160] (on the training device) → float [N,1,64,160]: contrast, brightness and shift,
     and for the first half of the batch a lower resolution and sensor noise — a far plate in a 1920×1080 frame is
     blurred by the whole frame's optics, not in proportion to its size as the training crops are. `train` draws
@@ -186,7 +186,7 @@ def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids,
         if n_real:
             ri = torch.randint(0, len(real_x), (n_real,), generator=g, device=dev)
             xs.append(real_x[ri]); tl.append(real_t[0][ri]); ta.append(real_t[1][ri]); tf.append(real_t[2][ri])
-        x = _augment(torch.cat(xs), g)
+        x = augment(torch.cat(xs), g)
         tl, ta, tf = torch.cat(tl), torch.cat(ta), torch.cat(tf)
         model.train()
         if freeze_bn:

@@ -1,8 +1,9 @@
 """Plate verifier: a small second stage that says whether a detector box holds a plate.
 
 The detector runs at a lower threshold than alone (more plates found, more false boxes); the verifier reads the
-recogniser's own crop of each box (CONTRACT.md: grey, 64×160, box + 10 % margin) and keeps the boxes it scores at
-or above its threshold. Trained on the detector's boxes in scenes it never trained on and on the real-dev train
+recogniser's own crop of each box (CONTRACT.md: grey, 64×160, box + 10 % margin) and the edge keeps a box by the rule
+choose_rule picks on validation scenes (one plate probability for boxes the detector is sure of, a higher one for
+fainter boxes). Trained on the detector's boxes in scenes it never trained on and on the real-dev train
 split: a box is a plate where it overlaps a labelled plate at IoU ≥ 0.5 (PASCAL VOC, as the harness scores)."""
 import inspect
 import json
@@ -17,7 +18,7 @@ from PIL import Image
 
 from scenes import crops
 from . import detector as det, evaluate
-from .recogniser import _augment
+from .recogniser import augment
 
 
 def conv(cin, cout, stride=1):
@@ -162,7 +163,7 @@ def train(x, y, weight, minutes, steps_cap=None, batch=128, seed=0, peak_lr=2e-3
             pg["lr"] = lr
         i = torch.multinomial(pick, batch, replacement=True, generator=g)
         model.train()
-        loss = F.binary_cross_entropy_with_logits(model(_augment(xt[i], g))[:, 0], yt[i])
+        loss = F.binary_cross_entropy_with_logits(model(augment(xt[i], g))[:, 0], yt[i])
         opt.zero_grad()
         loss.backward()
         opt.step()

@@ -56,12 +56,7 @@ internal static class ModelContract
     {
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
         var root = json.RootElement;
-        var input = root.GetProperty("input");
-        Assert.Equal("crop", input.GetProperty("name").GetString());
-        Assert.Equal(CropWidthPx, input.GetProperty("width").GetInt32());
-        Assert.Equal(CropHeightPx, input.GetProperty("height").GetInt32());
-        Assert.Equal(1, input.GetProperty("channels").GetInt32());
-        Assert.Equal(0.10, input.GetProperty("margin").GetDouble(), 6);
+        AssertCropInput(root.GetProperty("input"));
         var alphabet = root.GetProperty("alphabet").GetString()!;
         Assert.Equal("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", alphabet);
         Assert.Equal("ctc", root.GetProperty("decoding").GetString());
@@ -92,12 +87,7 @@ internal static class ModelContract
     {
         using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
         var root = json.RootElement;
-        var input = root.GetProperty("input");
-        Assert.Equal("crop", input.GetProperty("name").GetString());
-        Assert.Equal(CropWidthPx, input.GetProperty("width").GetInt32());
-        Assert.Equal(CropHeightPx, input.GetProperty("height").GetInt32());
-        Assert.Equal(1, input.GetProperty("channels").GetInt32());
-        Assert.Equal(0.10, input.GetProperty("margin").GetDouble(), 6);     // the recogniser's crop
+        AssertCropInput(root.GetProperty("input"));                               // the recogniser's crop
         Assert.InRange(root.GetProperty("threshold").GetDouble(), 0.0, 1.0);
         Assert.InRange(root.GetProperty("faint_threshold").GetDouble(), 0.0, 1.0);
         Assert.InRange(root.GetProperty("detector_threshold").GetDouble(), 0.001, 1.0);
@@ -111,6 +101,16 @@ internal static class ModelContract
         var plate = Output(results, root.GetProperty("outputs").GetProperty("plate").GetString());
         Assert.Equal(new[] { batch, 1 }, plate.Dimensions.ToArray());
         Assert.All(plate.ToArray(), p => Assert.InRange(p, 0f, 1f));          // sigmoid inside the graph
+    }
+
+    /// <summary>The crop input the recogniser and the verifier share: grey 160×64, box + 10 % margin.</summary>
+    private static void AssertCropInput(JsonElement input)
+    {
+        Assert.Equal("crop", input.GetProperty("name").GetString());
+        Assert.Equal(CropWidthPx, input.GetProperty("width").GetInt32());
+        Assert.Equal(CropHeightPx, input.GetProperty("height").GetInt32());
+        Assert.Equal(1, input.GetProperty("channels").GetInt32());
+        Assert.Equal(0.10, input.GetProperty("margin").GetDouble(), 6);
     }
 
     private static Tensor<float> Output(IReadOnlyCollection<DisposableNamedOnnxValue> results, string? name) =>

@@ -58,6 +58,22 @@ internal static class ModelJson
         return list;
     }
 
+    /// <summary>The grey crop input the recogniser and the verifier share (<c>input</c>: name, width, height, one
+    /// channel, margin).</summary>
+    public static GreyCropInput GreyCrop(JsonElement root, string path, string model)
+    {
+        var input = Object(root, "input", path);
+        if (Int(input, "channels", path) != 1)
+        {
+            throw new InvalidDataException($"{path}: the {model} must take one grey channel");
+        }
+
+        return new GreyCropInput(String(input, "name", path), Int(input, "width", path), Int(input, "height", path), Number(input, "margin", path));
+    }
+
     private static InvalidDataException Missing(string path, string name, string what) =>
         new($"{path}: field '{name}' must be {what} (models/CONTRACT.md)");
 }
+
+/// <summary>A model's grey crop input: tensor name, size, and the margin added around the plate box per side.</summary>
+internal readonly record struct GreyCropInput(string Name, int WidthPx, int HeightPx, double Margin);

@@ -32,20 +32,15 @@ public sealed record RecogniserModelInfo(
     {
         using var doc = ModelJson.Open(jsonPath);
         var root = doc.RootElement;
-        var input = ModelJson.Object(root, "input", jsonPath);
+        var crop = ModelJson.GreyCrop(root, jsonPath, "recogniser");
         var outputs = ModelJson.Object(root, "outputs", jsonPath);
-        if (ModelJson.Int(input, "channels", jsonPath) != 1)
-        {
-            throw new InvalidDataException($"{jsonPath}: the recogniser must take one grey channel");
-        }
-
         return new RecogniserModelInfo(
             ModelJson.String(root, "name", jsonPath),
             ModelJson.String(root, "version", jsonPath),
-            ModelJson.String(input, "name", jsonPath),
-            ModelJson.Int(input, "width", jsonPath),
-            ModelJson.Int(input, "height", jsonPath),
-            ModelJson.Number(input, "margin", jsonPath),
+            crop.Name,
+            crop.WidthPx,
+            crop.HeightPx,
+            crop.Margin,
             ModelJson.String(root, "alphabet", jsonPath),
             ModelJson.Int(root, "slots", jsonPath),
             ModelJson.Strings(root, "formats", jsonPath),

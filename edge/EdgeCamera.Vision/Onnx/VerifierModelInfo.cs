@@ -23,20 +23,15 @@ public sealed record VerifierModelInfo(
     {
         using var doc = ModelJson.Open(jsonPath);
         var root = doc.RootElement;
-        var input = ModelJson.Object(root, "input", jsonPath);
+        var crop = ModelJson.GreyCrop(root, jsonPath, "verifier");
         var outputs = ModelJson.Object(root, "outputs", jsonPath);
-        if (ModelJson.Int(input, "channels", jsonPath) != 1)
-        {
-            throw new InvalidDataException($"{jsonPath}: the verifier must take one grey channel");
-        }
-
         var info = new VerifierModelInfo(
             ModelJson.String(root, "name", jsonPath),
             ModelJson.String(root, "version", jsonPath),
-            ModelJson.String(input, "name", jsonPath),
-            ModelJson.Int(input, "width", jsonPath),
-            ModelJson.Int(input, "height", jsonPath),
-            ModelJson.Number(input, "margin", jsonPath),
+            crop.Name,
+            crop.WidthPx,
+            crop.HeightPx,
+            crop.Margin,
             ModelJson.String(outputs, "plate", jsonPath),
             (float)ModelJson.Number(root, "threshold", jsonPath),
             (float)ModelJson.Number(root, "faint_threshold", jsonPath),
