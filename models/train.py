@@ -244,7 +244,8 @@ def stage_verifier(cfg, cache, out, log):
     data.build_scenes(val_dirs[1], SEED_SCENES_VAL2_1080, cfg["scenes_val2_1080"], full_frame=TEST_FRAME_1080, log=log)
     det_model = det.Detector()
     det.state_from_onnx(out / "plate-detector.onnx", det_model)
-    sure = json.loads((out / "plate-detector.json").read_text())["threshold"]
+    det_info = json.loads((out / "plate-detector.json").read_text())
+    sure = det_info["threshold"]
     sa, us = _real_train(cfg)
     x, y, w = verifier.training_set(det_model, cfg["ver_harvest"],
                                     [cache / "scenes-train-1080", cache / "scenes-train-decorated", cache / "scenes-train"],
@@ -262,7 +263,7 @@ def stage_verifier(cfg, cache, out, log):
         "version": "1", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation": {"precision": round(rule[1], 4), "recall": round(rule[2], 4),
                                                         "boxes": len(rows), "plates": plates},
-        "data": f"{len(y)} boxes of plate-detector {json.loads((out / 'plate-detector.json').read_text())['version']} "
+        "data": f"{len(y)} boxes of plate-detector {det_info['version']} "
                 f"at score ≥ {cfg['ver_harvest']} ({int(y.sum())} plates) in scenes-train-1080, scenes-train-decorated, "
                 f"scenes-train and the real-dev train split (index % 4 != 0 of saudi-train and us, weight "
                 f"{VERIFIER_REAL_WEIGHT})"})

@@ -24,20 +24,24 @@ class CropLabel:
     conditions: Optional[dict] = None
 
 
+def _widened(img: Image.Image, box, margin):
+    """Box (x, y, w, h) enlarged by margin·w / margin·h per side and clamped to the image → (x0, y0, x1, y1)."""
+    x, y, w, h = box
+    return (max(0, x - margin * w), max(0, y - margin * h),
+            min(img.width, x + w + margin * w), min(img.height, y + h + margin * h))
+
+
 def cut(img: Image.Image, box, margin=MARGIN):
     """The contract's crop: box (x, y, w, h) enlarged by margin·w / margin·h per side, clamped, stretched, grey."""
-    x, y, w, h = box
-    x0, y0 = max(0, x - margin * w), max(0, y - margin * h)
-    x1, y1 = min(img.width, x + w + margin * w), min(img.height, y + h + margin * h)
+    x0, y0, x1, y1 = _widened(img, box, margin)
     return img.convert("L").resize((CROP_W, CROP_H), Image.BILINEAR, box=(x0, y0, max(x0 + 1, x1), max(y0 + 1, y1)))
 
 
 def inside(img: Image.Image, box, margin=MARGIN):
     """Whether cut() has at least a pixel of the widened box inside the image (the edge's GreyCropSampler.TrySample
     refuses a box without one, so its reader never reads it)."""
-    x, y, w, h = box
-    return (w > 0 and h > 0 and min(img.width, x + w + margin * w) - max(0, x - margin * w) >= 1
-            and min(img.height, y + h + margin * h) - max(0, y - margin * h) >= 1)
+    x0, y0, x1, y1 = _widened(img, box, margin)
+    return box[2] > 0 and box[3] > 0 and x1 - x0 >= 1 and y1 - y0 >= 1
 
 
 def jitter_box(box, rng, amount=0.06):
