@@ -175,7 +175,7 @@ def stage_recogniser(cfg, cache, out, log, name="recogniser"):
                                          cache / f"{name}.pt", steps_cap=cfg["steps"], log=log, init=init,
                                          peak_lr=cfg.get("peak_lr") or (1e-3 if init or start else 2e-3),
                                          seed=cfg.get("seed", 0), model=start, freeze_bn=start is not None,
-                                         batch=cfg["batch"], device=cfg["device"])
+                                         batch=cfg["batch"], device=cfg["device"], base=cfg["rec_base"])
     version = cfg.get("version") or ("5" if cfg.get("scene_crops") else "4" if cfg.get("mismatched") else "3")
     params = rec.export(model, out / f"plate-{name}.onnx", out / f"plate-{name}.json", FORMAT_IDS, {
         "name": f"plate-{name}", "version": version, "trained": datetime.date.today().isoformat(),
@@ -272,8 +272,9 @@ def stage_verifier(cfg, cache, out, log):
 
 
 def stage_score(cfg, cache, out, log):
-    rec_model = rec.Recogniser(len(FORMAT_IDS))
-    rec_model.load_state_dict(torch.load(cache / "recogniser.pt", map_location="cpu"))
+    rec_state = torch.load(cache / "recogniser.pt", map_location="cpu")
+    rec_model = rec.Recogniser(len(FORMAT_IDS), rec.checkpoint_base(rec_state))
+    rec_model.load_state_dict(rec_state)
     det_model = det.Detector()
     det_model.load_state_dict(torch.load(cache / "detector.pt"))
     thr = json.loads((out / "plate-detector.json").read_text())["threshold"]
@@ -324,18 +325,23 @@ def main():
     ap.add_argument("--device", default="cpu", help="recogniser: where it trains (cuda on a machine with a GPU)")
     ap.add_argument("--batch", type=int, default=32, help="recogniser batch size")
     ap.add_argument("--crops-train", type=int, default=None, help="recogniser: synthetic training crops (default 20,000)")
+    ap.add_argument("--crops-long", type=int, default=None, help="recogniser: long Saudi crops (default 8,000)")
     ap.add_argument("--scenes-train-1080", type=int, default=None,
                     help="--scene-crops: 1920×1080 training scenes to cut plates from (default 4,000)")
     ap.add_argument("--version", default=None, help="version written into plate-recogniser.json")
+    ap.add_argument("--rec-base", type=int, default=32,
+                    help="recogniser: a new network's first-layer channels, later layers in proportion (32: version 6's)")
     args = ap.parse_args()
     cfg = dict(SMOKE if args.smoke else FULL)
     cfg["resume"], cfg["decorated"], cfg["mismatched"] = args.resume, args.decorated, args.mismatched
     cfg["peak_lr"], cfg["seed"], cfg["scene_crops"] = args.peak_lr, args.seed, args.scene_crops
     cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
-    cfg["long_plates"] = args.long_plates
+    cfg["long_plates"], cfg["rec_base"] = args.long_plates, args.rec_base
     cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
     if args.crops_train is not None:
         cfg["crops_train"] = args.crops_train
+    if args.crops_long is not None:
+        cfg["crops_long"] = args.crops_long
     if args.scenes_train_1080 is not None:
         cfg["scenes_train_1080"] = args.scenes_train_1080
     if args.minutes is not None:

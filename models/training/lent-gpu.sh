@@ -5,6 +5,7 @@
 #   models/training/lent-gpu.sh bundle      # here: what the machine lacks, into .dev/ (git-ignored; ~35 MB)
 #   models/training/lent-gpu.sh run SECONDS # there, from the repo root: data, then two candidates side by side
 #   models/training/lent-gpu.sh continue SECONDS # there: both candidates again, with the long Saudi plates
+#   models/training/lent-gpu.sh widths SECONDS   # there: version 6's data in one go, a wider network beside base 32
 #
 # The machine has PyTorch and Pillow but not the Arabic shaping library's FriBiDi, the fonts, nor ../shared, so the
 # bundle carries Debian's libfribidi, the renderer's fonts, the real-dev train split (index % 4 != 0, never the
@@ -130,9 +131,29 @@ continue_both() {
     report
 }
 
+# Version 6's data from the start (80,750 crops, the 8,000 long Saudi ones, the real-dev train split; no scene crops)
+# and two networks trained on it side by side from scratch with the same seed: a = base ${BASE_A:-48} channels,
+# b = base 32 (version 6's network, the control). CROPS and LONG make a rehearsal small (DEVICE=cpu).
+widths() {
+    local budget=$1
+    prepare
+    local common=(--crops-train "${CROPS:-80750}" --crops-long "${LONG:-8000}" --long-plates --workers "$cores" --threads 4)
+    "$PY" models/train.py --stage recogniser-data "${common[@]}" --cache "$work/a" --out "$out/a"
+    for f in "$work"/a/crops-*; do ln -sf "$f" "$work/b/"; done
+    local minutes; minutes=$("$PY" -c "print(max(0.5, ($budget - ($SECONDS - $t0) - 60) / 60))")
+    echo "training both for $minutes min"
+    local train=(--stage recogniser --device "$device" --batch 256 --minutes "$minutes" --version 7 --seed 1
+                 "${common[@]}")
+    "$PY" models/train.py "${train[@]}" --rec-base "${BASE_A:-48}" --cache "$work/a" --out "$out/a" > "$work/a.log" 2>&1 &
+    "$PY" models/train.py "${train[@]}" --rec-base 32 --cache "$work/b" --out "$out/b" > "$work/b.log" 2>&1 &
+    wait
+    report
+}
+
 case "${1:-}" in
     bundle) bundle ;;
     run) run "${2:?seconds}" ;;
     continue) continue_both "${2:?seconds}" ;;
-    *) echo "usage: $0 bundle | run SECONDS | continue SECONDS" >&2; exit 2 ;;
+    widths) widths "${2:?seconds}" ;;
+    *) echo "usage: $0 bundle | run SECONDS | continue SECONDS | widths SECONDS" >&2; exit 2 ;;
 esac

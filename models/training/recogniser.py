@@ -58,16 +58,20 @@ class CtcHead(nn.Module):
 
 
 class Recogniser(nn.Module):
-    def __init__(self, n_formats, dim=128):
+    """base: the first layer's channels; every later width is a multiple of it. 32 is the committed network
+    (1.0 M parameters); 48 has 2.25 times its parameters and multiply-adds (models/cards/plate-recogniser.md)."""
+
+    def __init__(self, n_formats, base=32):
         super().__init__()
+        b = base
         self.backbone = nn.Sequential(
-            conv(1, 32, 2),                                  # 32×80
-            conv(32, 64, 2), conv(64, 64),                   # 16×40
-            conv(64, 128, (2, 1)), conv(128, 128),           # 8×40
-            conv(128, dim, (2, 1)), conv(dim, dim))          # 4×40
-        self.latin = CtcHead(dim)
-        self.arabic = CtcHead(dim)
-        self.format = nn.Linear(dim, n_formats)
+            conv(1, b, 2),                                   # 32×80
+            conv(b, 2 * b, 2), conv(2 * b, 2 * b),           # 16×40
+            conv(2 * b, 4 * b, (2, 1)), conv(4 * b, 4 * b),  # 8×40
+            conv(4 * b, 4 * b, (2, 1)), conv(4 * b, 4 * b))  # 4×40
+        self.latin = CtcHead(4 * b, 6 * b)
+        self.arabic = CtcHead(4 * b, 6 * b)
+        self.format = nn.Linear(4 * b, n_formats)
 
     def forward(self, x):                                   # x: [N,1,64,160] in [0,1]
         f = self.backbone(x - 0.5)
@@ -151,17 +155,18 @@ def exact(model, arrs, labels):
 
 def train(syn_x, syn_labels, real_x, real_labels, val_x, val_labels, format_ids, minutes, out_path: Path,
           steps_cap=None, batch=32, log=print, seed=0, init=None, peak_lr=2e-3, model=None, freeze_bn=False,
-          device="cpu"):
+          device="cpu", base=32):
     """Train until `minutes` elapse (or steps_cap); keep the checkpoint with the best validation exact reads.
     model: a model to continue (rebuilt from ONNX: state_from_onnx); freeze_bn: BatchNorm keeps its statistics.
-    device: where the data, the augmentation and the model live ("cuda" on a machine with a GPU). Returns the
-    best model on the CPU."""
+    device: where the data, the augmentation and the model live ("cuda" on a machine with a GPU); base: the new
+    model's width (Recogniser). Returns the best model on the CPU."""
     dev = torch.device(device)
     torch.manual_seed(seed)
     g = torch.Generator(device=dev).manual_seed(seed)
-    model = model or Recogniser(len(format_ids))
-    if init is not None:                                     # --resume: continue from a checkpoint
-        model.load_state_dict(torch.load(init, map_location="cpu"))
+    state = torch.load(init, map_location="cpu") if init is not None else None   # --resume: a checkpoint
+    model = model or Recogniser(len(format_ids), checkpoint_base(state) if state else base)
+    if state is not None:
+        model.load_state_dict(state)
     model.to(dev)
     opt = torch.optim.AdamW(model.parameters(), lr=peak_lr, weight_decay=1e-4)
     syn_x = torch.from_numpy(syn_x).to(dev)
@@ -219,7 +224,20 @@ def _save(model, path: Path):
 def state_from_onnx(onnx_path: Path, n_formats: int):
     """Rebuild a training state from an exported recogniser (training/onnx_state.py): train it with BatchNorm
     frozen (`train(freeze_bn=True)`)."""
-    return onnx_state.load(onnx_path, Recogniser(n_formats), torch.zeros(1, 1, 64, 160))
+    return onnx_state.load(onnx_path, Recogniser(n_formats, onnx_base(onnx_path)), torch.zeros(1, 1, 64, 160))
+
+
+def onnx_base(onnx_path: Path) -> int:
+    """The width (Recogniser's base) of an exported recogniser: the output channels of its first convolution."""
+    import onnx
+    graph = onnx.load(str(onnx_path)).graph
+    first = next(n for n in graph.node if n.op_type == "Conv")
+    return next(list(i.dims)[0] for i in graph.initializer if i.name == first.input[1])
+
+
+def checkpoint_base(state: dict) -> int:
+    """The width of a saved training state: the output channels of its first convolution."""
+    return int(state["backbone.0.0.weight"].shape[0])
 
 
 def arabic_letters():

@@ -23,7 +23,9 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
     public async Task Training_script_smoke_run_exports_every_model_and_continues_detector_and_recogniser_from_their_onnx_files()
     {
         Assert.True(File.Exists(Python), $"{Python} (Debian python3 with python3-torch) is needed to train");
-        await RunTrainingAsync("--smoke", "--out", _outDir, "--workers", "1");
+        // A narrower recogniser than the committed one (base 16 against 32), so that --resume below must read the
+        // width from the ONNX file.
+        await RunTrainingAsync("--smoke", "--out", _outDir, "--workers", "1", "--rec-base", "16");
 
         var detector = Path.Combine(_outDir, "plate-detector.onnx");
         ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
@@ -44,6 +46,7 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         File.Delete(Path.Combine(_outDir, "cache", "detector.pt"));
         File.Delete(Path.Combine(_outDir, "cache", "recogniser.pt"));
         var exportedBefore = (File.GetLastWriteTimeUtc(detector), File.GetLastWriteTimeUtc(recogniser));
+        var parametersBefore = RecogniserParameters(Path.Combine(_outDir, "plate-recogniser.json"));
         // The continued recogniser also learns from plates cut out of 1920×1080 scenes at the detector's boxes and
         // from long (520×110 mm) Saudi plates.
         var log = await RunTrainingAsync("--smoke", "--resume", "--scene-crops", "--long-plates", "--out", _outDir, "--workers", "1");
@@ -54,6 +57,16 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.GetLastWriteTimeUtc(recogniser) > exportedBefore.Item2, "the continued recogniser was not exported");
         ModelContract.CheckDetector(detector, Path.Combine(_outDir, "plate-detector.json"));
         ModelContract.CheckRecogniser(recogniser, Path.Combine(_outDir, "plate-recogniser.json"), batch: 2);
+        var parameters = RecogniserParameters(Path.Combine(_outDir, "plate-recogniser.json"));
+        Assert.Equal(parametersBefore, parameters);
+        Assert.True(parameters < RecogniserParameters(Path.Combine(RepoPaths.Root, "models", "plate-recogniser.json")),
+            $"the base-16 recogniser has {parameters} parameters, not fewer than the committed one");
+    }
+
+    private static long RecogniserParameters(string jsonPath)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(jsonPath));
+        return doc.RootElement.GetProperty("parameters").GetInt64();
     }
 
     private async Task<string> RunTrainingAsync(params string[] args)
