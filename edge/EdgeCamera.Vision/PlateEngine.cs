@@ -81,6 +81,12 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
                 components.Add(EngineComponent.ForModelFile(second.Info.Name, second.Info.Version, secondPath));
             }
 
+            if (runtime.WidenSaudiReads)
+            {
+                reader = new WideningPlateReader(reader, runtime.WidenedMinConfidence);
+                models += $" (wide Saudi boxes read again wider, kept from confidence {runtime.WidenedMinConfidence:0.##})";
+            }
+
             return kind == PlateEngineKind.Onnx
                 ? new PlateEngine(detector, reader, models, components)
                 : new PlateEngine(

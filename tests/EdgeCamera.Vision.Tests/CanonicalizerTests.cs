@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace EdgeCamera.Vision.Tests;
 
 public sealed class CanonicalizerTests
@@ -38,5 +40,23 @@ public sealed class CanonicalizerTests
     {
         Assert.DoesNotMatch(PlateFormats.Saudi.Regex, "1234ABC");
         Assert.Matches(PlateFormats.Saudi.Regex, "1234ABD");
+    }
+
+    [Fact]
+    public void A_whole_Saudi_plate_has_one_to_four_digits_and_three_letters()
+    {
+        Assert.Matches(PlateFormats.SaudiWholePlate, "1KEH");
+        Assert.Matches(PlateFormats.SaudiWholePlate, "5179UZD");
+        Assert.DoesNotMatch(PlateFormats.SaudiWholePlate, "66RD");
+        Assert.DoesNotMatch(PlateFormats.SaudiWholePlate, "12345ABD");
+        Assert.Matches(PlateFormats.Saudi.Regex, "66RD"); // a partial read still fits the reader's format
+    }
+
+    [Fact]
+    public void Plate_patterns_match_in_linear_time_without_a_timeout_that_could_throw_on_a_loaded_machine()
+    {
+        Assert.All(
+            [.. PlateFormats.All.Select(f => f.Regex), PlateFormats.SaudiWholePlate],
+            r => Assert.Equal((RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout), (r.Options & RegexOptions.NonBacktracking, r.MatchTimeout)));
     }
 }

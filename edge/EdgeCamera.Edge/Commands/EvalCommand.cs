@@ -53,7 +53,14 @@ public static class EvalCommand
             output.WriteLine(string.Create(c, $"verifier: checked {verified.Checked} boxes, dropped {verified.Rejected}"));
         }
 
-        var pair = engine.Reader as BestOfTwoPlateReader ?? (engine.Reader as SecondOpinionPlateReader)?.Primary as BestOfTwoPlateReader;
+        var widening = engine.Reader as WideningPlateReader ?? (engine.Reader as SecondOpinionPlateReader)?.Primary as WideningPlateReader;
+        if (widening is not null)
+        {
+            output.WriteLine(string.Create(c, $"wide Saudi boxes read again wider: {widening.Widened}, read lengthened {widening.Lengthened}"));
+        }
+
+        var models = widening?.Inner ?? (engine.Reader as SecondOpinionPlateReader)?.Primary ?? engine.Reader;
+        var pair = models as BestOfTwoPlateReader;
         if (pair is not null)
         {
             output.WriteLine(string.Create(c, $"second recogniser (below confidence {pair.AskBelow:0.##}): asked {pair.Asked}, its read kept {pair.SecondWon}"));

@@ -22,13 +22,13 @@ public sealed class PlateReadCheck(float minimumConfidence, int minimumPlateLeng
 
     /// <summary>Full plates per country, from models/plategen/formats/*.json, stricter than the reader's
     /// <see cref="PlateFormats"/> (which also fit partial reads so that OCR confusions can be fixed per position):
-    /// Saudi plates always carry three letters (sa-private.json, "always 3 letters [deW]") after 1–4 digits;
+    /// Saudi plates always carry three letters after 1–4 digits (<see cref="PlateFormats.SaudiWholePlate"/>);
     /// Mauritanian plates are 4 digits, 2 letters, a 2-digit region (mr-private.json). Kuwait's plates are digits only
     /// (kw-private.json: code 1–99 then number 1–99999), so any fragment of one is itself a valid shorter plate: its
     /// reads must also be <c>minimumPlateLength</c> long.</summary>
     private static readonly Dictionary<string, Regex> FullPlates = new(StringComparer.Ordinal)
     {
-        [PlateFormats.Saudi.Country] = new($"^[0-9]{{1,4}}[{PlateFormats.SaudiLetters}]{{3}}$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)),
+        [PlateFormats.Saudi.Country] = PlateFormats.SaudiWholePlate,
         [PlateFormats.Mauritania.Country] = PlateFormats.Mauritania.Regex,
         [PlateFormats.Kuwait.Country] = PlateFormats.Kuwait.Regex,
     };

@@ -32,6 +32,14 @@ public sealed class OnnxRuntimeOptions
     [Range(0.0, 1.0)]
     public double SecondRecogniserBelow { get; set; } = 0.9;
 
+    /// <summary>Read a Saudi plate again in boxes grown sideways and keep a longer read that holds the first
+    /// (<see cref="WideningPlateReader"/>): the long 520×110 mm plates whose box stops at the emblem strip.</summary>
+    public bool WidenSaudiReads { get; set; } = true;
+
+    /// <summary>The confidence a longer read from a wider box needs (<see cref="WidenSaudiReads"/>).</summary>
+    [Range(0.0, 1.0)]
+    public double WidenedMinConfidence { get; set; } = 0.5;
+
     /// <summary>Threads inside one operator. 1: the detect and read stages each run a model on the unit's 2 cores; a
     /// MicroBench ShortRun on a loaded machine (2026-11-25) favoured 1 over 2 — not yet measured on a quiet one.</summary>
     [Range(1, 16)]

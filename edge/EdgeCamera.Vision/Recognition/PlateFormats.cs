@@ -18,13 +18,18 @@ public sealed record PlateSegment(PlateCharClass Class, int MinLength, int MaxLe
 /// </summary>
 public sealed record PlateFormat(string Country, string Pattern, IReadOnlyList<PlateSegment> Segments)
 {
-    public Regex Regex { get; } = new(Pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(50));
+    public Regex Regex { get; } = new(Pattern, PlateFormats.LinearRegex, Regex.InfiniteMatchTimeout);
 }
 
 /// <summary>The plate formats the edge knows, in order of preference when a read fits several equally well.</summary>
 public static class PlateFormats
 {
     public const string UnknownCountry = "??";
+
+    /// <summary>How plate patterns are matched: in time linear in the read's length (NonBacktracking), so without a
+    /// timeout. A 50 ms timeout fired on a loaded machine (a descheduled thread, 2026-11-27) and threw in the read
+    /// path.</summary>
+    public const RegexOptions LinearRegex = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
 
     public const string Digits = "0123456789";
 
@@ -54,6 +59,10 @@ public static class PlateFormats
             new PlateSegment(PlateCharClass.Digit, 1, 4, Digits),
             new PlateSegment(PlateCharClass.Letter, 1, 3, SaudiLetters),
         ]);
+
+    /// <summary>A whole Saudi plate: 1–4 digits, then always three letters (sa-private.json, "always 3 letters
+    /// [deW]"); <see cref="Saudi"/> also fits partial reads, so that OCR confusions can be fixed per position.</summary>
+    public static Regex SaudiWholePlate { get; } = new($"^[0-9]{{1,4}}[{SaudiLetters}]{{3}}$", LinearRegex, Regex.InfiniteMatchTimeout);
 
     /// <summary>Kuwait: digits only (1–2 digit code plus up to 5 digit number).</summary>
     public static PlateFormat Kuwait { get; } = new(

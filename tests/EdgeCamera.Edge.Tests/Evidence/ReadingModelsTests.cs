@@ -15,7 +15,7 @@ public sealed class ReadingModelsTests
         var verified = (VerifiedPlateDetector)engine.Detector;
         var detector = (OnnxPlateDetector)verified.Detector;
         var verifier = (OnnxPlateVerifier)verified.Verifier;
-        var pair = (BestOfTwoPlateReader)engine.Reader;
+        var pair = (BestOfTwoPlateReader)((WideningPlateReader)engine.Reader).Inner;
         var recogniser = (OnnxPlateReader)pair.First;
         var second = (OnnxPlateReader)pair.Second;
 
