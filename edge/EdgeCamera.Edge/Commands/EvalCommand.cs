@@ -53,14 +53,15 @@ public static class EvalCommand
             output.WriteLine(string.Create(c, $"verifier: checked {verified.Checked} boxes, dropped {verified.Rejected}"));
         }
 
-        var widening = engine.Reader as WideningPlateReader ?? (engine.Reader as SecondOpinionPlateReader)?.Primary as WideningPlateReader;
+        // the readers nest: Tesseract's second opinion (onnx+tesseract) around the widening around the recogniser pair
+        var primary = (engine.Reader as SecondOpinionPlateReader)?.Primary ?? engine.Reader;
+        var widening = primary as WideningPlateReader;
         if (widening is not null)
         {
             output.WriteLine(string.Create(c, $"wide Saudi boxes read again wider: {widening.Widened}, read lengthened {widening.Lengthened}"));
         }
 
-        var models = widening?.Inner ?? (engine.Reader as SecondOpinionPlateReader)?.Primary ?? engine.Reader;
-        var pair = models as BestOfTwoPlateReader;
+        var pair = (widening?.Inner ?? primary) as BestOfTwoPlateReader;
         if (pair is not null)
         {
             output.WriteLine(string.Create(c, $"second recogniser (below confidence {pair.AskBelow:0.##}): asked {pair.Asked}, its read kept {pair.SecondWon}"));

@@ -41,7 +41,7 @@ public sealed class WideningPlateReader(IPlateReader inner, double minConfidence
             return false;
         }
 
-        if (text.Country != "SA" || plate.Width < MinAspect * plate.Height)
+        if (text.Country != PlateFormats.Saudi.Country || plate.Width < MinAspect * plate.Height)
         {
             return true;
         }
@@ -58,7 +58,7 @@ public sealed class WideningPlateReader(IPlateReader inner, double minConfidence
                 continue;
             }
 
-            if (read.Country == "SA" && PlateFormats.SaudiWholePlate.IsMatch(read.Text) && read.Confidence >= MinConfidence
+            if (read.Country == PlateFormats.Saudi.Country && PlateFormats.SaudiWholePlate.IsMatch(read.Text) && read.Confidence >= MinConfidence
                 && read.Text.Length > text.Text.Length
                 && read.Text.Contains(text.Text, StringComparison.Ordinal)
                 && (best is null || read.Text.Length > best.Text.Length
