@@ -66,6 +66,17 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
                 components.Add(EngineComponent.ForModelFile(verifier.Info.Name, verifier.Info.Version, verifierPath));
             }
 
+            if (!string.IsNullOrEmpty(runtime.RefinerPath))
+            {
+                string refinerPath = OnnxRuntimeOptions.Resolve(runtime.RefinerPath);
+                var refiner = new OnnxPlateBoxRefiner(refinerPath, runtime);
+                var refined = new RefinedPlateDetector(detector, refiner);
+                owned[0] = refined; // it owns the (verified) detector and the refiner now
+                detector = refined;
+                models += $" + {refiner.Info.Name} {refiner.Info.Version}";
+                components.Add(EngineComponent.ForModelFile(refiner.Info.Name, refiner.Info.Version, refinerPath));
+            }
+
             var recogniser = new OnnxPlateReader(recogniserPath, runtime);
             owned.Add(recogniser);
             models += $" + {recogniser.Info.Name} {recogniser.Info.Version}";

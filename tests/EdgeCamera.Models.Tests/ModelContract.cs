@@ -5,7 +5,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace EdgeCamera.Models.Tests;
 
 /// <summary>
-/// Checks the detector, recognisers and verifier against models/CONTRACT.md: JSON sidecar keys, ONNX input and output
+/// Checks the detector, recognisers, verifier and box refiner against models/CONTRACT.md: JSON sidecar keys, ONNX input and output
 /// names, and the output shapes of one real inference.
 /// </summary>
 internal static class ModelContract
@@ -101,6 +101,29 @@ internal static class ModelContract
         var plate = Output(results, root.GetProperty("outputs").GetProperty("plate").GetString());
         Assert.Equal(new[] { batch, 1 }, plate.Dimensions.ToArray());
         Assert.All(plate.ToArray(), p => Assert.InRange(p, 0f, 1f));          // sigmoid inside the graph
+    }
+
+    public static void CheckRefiner(string onnxPath, string jsonPath, int batch)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        var root = json.RootElement;
+        var input = root.GetProperty("input");
+        Assert.Equal("region", input.GetProperty("name").GetString());
+        Assert.Equal(CropWidthPx, input.GetProperty("width").GetInt32());
+        Assert.Equal(CropHeightPx, input.GetProperty("height").GetInt32());
+        Assert.Equal(1, input.GetProperty("channels").GetInt32());
+        Assert.InRange(input.GetProperty("region_x").GetDouble(), 0.0, 2.0);
+        Assert.InRange(input.GetProperty("region_y").GetDouble(), 0.0, 2.0);
+
+        using var session = new InferenceSession(onnxPath);
+        Assert.Equal(["region"], session.InputMetadata.Keys);
+        Assert.Equal(-1, session.InputMetadata["region"].Dimensions[0]);           // N is a dynamic axis
+        var region = new DenseTensor<float>([batch, 1, CropHeightPx, CropWidthPx]);
+        region.Fill(0.3f);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("region", region)]);
+        var edges = Output(results, root.GetProperty("outputs").GetProperty("edges").GetString());
+        Assert.Equal(new[] { batch, 4 }, edges.Dimensions.ToArray());
+        Assert.All(edges.ToArray(), e => Assert.True(float.IsFinite(e)));
     }
 
     /// <summary>The crop input the recogniser and the verifier share: grey 160×64, box + 10 % margin.</summary>

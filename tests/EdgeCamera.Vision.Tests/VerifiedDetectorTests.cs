@@ -65,22 +65,6 @@ public sealed class VerifiedDetectorTests
         Assert.Equal(1, detector.Rejected);
     }
 
-    /// <summary>A detector that finds the same candidates in every frame.</summary>
-    private sealed class ScriptedDetector(params PlateCandidate[] candidates) : IPipelinedPlateDetector
-    {
-        public int Detect(Frame frame, Span<PlateCandidate> found) => DetectPrepared(frame, 0, found);
-
-        public void Prepare(Frame frame, int slot)
-        {
-        }
-
-        public int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
-        {
-            candidates.CopyTo(found);
-            return candidates.Length;
-        }
-    }
-
     /// <summary>A verifier that scores the boxes it was given and cannot score any other (as a box outside the
     /// frame).</summary>
     private sealed class ScriptedVerifier(float threshold, float faintThreshold, params (PixelBox Box, float Score)[] scores) : IPlateVerifier

@@ -48,9 +48,16 @@ public static class EvalCommand
         }
 
         var c = CultureInfo.InvariantCulture;
-        if (engine.Detector is VerifiedPlateDetector verified)
+        // the detectors nest too: the refiner around the verifier around the ONNX detector
+        var refined = engine.Detector as RefinedPlateDetector;
+        if ((refined?.Detector ?? engine.Detector) is VerifiedPlateDetector verified)
         {
             output.WriteLine(string.Create(c, $"verifier: checked {verified.Checked} boxes, dropped {verified.Rejected}"));
+        }
+
+        if (refined is not null)
+        {
+            output.WriteLine(string.Create(c, $"refiner: redrew {refined.Refined} boxes, kept {refined.KeptAsFound} as found"));
         }
 
         // the readers nest: Tesseract's second opinion (onnx+tesseract) around the widening around the recogniser pair

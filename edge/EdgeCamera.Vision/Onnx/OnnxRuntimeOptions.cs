@@ -21,6 +21,12 @@ public sealed class OnnxRuntimeOptions
     /// its own threshold.</summary>
     public string VerifierPath { get; set; } = "models/plate-verifier.onnx";
 
+    /// <summary>A plate box refiner, which redraws each kept box around the whole plate before it is read
+    /// (<see cref="RefinedPlateDetector"/>). Empty, the default: the detector's boxes as they are. Tried and not
+    /// shipped (models/cards/plate-detector.md, "a box refiner": better synthetic boxes, one real Saudi read fewer);
+    /// <c>models/train.py --stage refiner --out DIR</c> trains one.</summary>
+    public string RefinerPath { get; set; } = string.Empty;
+
     /// <summary>A second recogniser, trained apart, asked below <see cref="SecondRecogniserBelow"/>; when the two read
     /// different text the more confident read wins (<see cref="BestOfTwoPlateReader"/>). Empty: the first recogniser
     /// alone.</summary>
@@ -53,14 +59,15 @@ public sealed class OnnxRuntimeOptions
     public double SecondOpinionBelow { get; set; } = 0.5;
 
     /// <summary>Points the model paths at <paramref name="folder"/>: plate-detector.onnx, plate-recogniser.onnx and,
-    /// when the folder has them, plate-verifier.onnx and plate-recogniser-b.onnx (each beside its .json); a folder of
-    /// older models has neither, so the detector then runs alone and the first recogniser reads alone.</summary>
+    /// when the folder has them, plate-verifier.onnx, plate-refiner.onnx and plate-recogniser-b.onnx (each beside its
+    /// .json); a folder of older models has none, so the detector then runs alone and the first recogniser reads alone.</summary>
     public void UseModelsFolder(string folder)
     {
         string dir = Path.GetFullPath(folder);
         DetectorPath = Path.Combine(dir, "plate-detector.onnx");
         RecogniserPath = Path.Combine(dir, "plate-recogniser.onnx");
         VerifierPath = IfPresent(Path.Combine(dir, "plate-verifier.onnx"));
+        RefinerPath = IfPresent(Path.Combine(dir, "plate-refiner.onnx"));
         SecondRecogniserPath = IfPresent(Path.Combine(dir, "plate-recogniser-b.onnx"));
     }
 

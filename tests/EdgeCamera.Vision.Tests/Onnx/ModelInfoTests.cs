@@ -35,6 +35,23 @@ public sealed class ModelInfoTests : IDisposable
     }
 
     [Fact]
+    public void A_refiner_description_is_read_with_its_region_and_one_without_region_y_is_refused()
+    {
+        string Write(string name, string region)
+        {
+            string path = Path.Combine(_dir, name);
+            File.WriteAllText(path, $$$"""{"name":"f","version":"1","input":{"name":"region","width":160,"height":64,"channels":1,{{{region}}}},"outputs":{"edges":"edges"}}""");
+            return path;
+        }
+
+        var info = RefinerModelInfo.Load(Write("f.json", "\"region_x\":0.25,\"region_y\":0.5"));
+        var error = Assert.Throws<InvalidDataException>(() => RefinerModelInfo.Load(Write("f-old.json", "\"region_x\":0.25")));
+
+        Assert.Equal((0.25, 0.5, "edges"), (info.RegionX, info.RegionY, info.EdgesOutput));
+        Assert.Contains("region_y", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_recogniser_description_is_read_with_its_alphabet_and_formats()
     {
         string path = Path.Combine(_dir, "r.json");

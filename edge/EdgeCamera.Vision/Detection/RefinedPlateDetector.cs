@@ -1,0 +1,59 @@
+using EdgeCamera.Hardware.Camera;
+
+namespace EdgeCamera.Vision;
+
+/// <summary>
+/// A detector whose boxes a refiner redraws around the whole plate before anyone reads them: the detector guesses a
+/// plate's height from one cell of a quarter-scale map and, on small plates, boxes one-row plates twice as tall and
+/// two-row or rolled ones half as tall (models/cards/plate-detector.md, "a box refiner", has the figures; tried, not
+/// shipped). A box the refiner cannot redraw keeps the detector's. Scores and order stay the detector's. Owns and
+/// disposes both parts.
+/// </summary>
+public sealed class RefinedPlateDetector(IPipelinedPlateDetector detector, IPlateBoxRefiner refiner) : IPipelinedPlateDetector, IDisposable
+{
+    private long _refined;
+    private long _kept;
+
+    public IPipelinedPlateDetector Detector { get; } = detector;
+
+    public IPlateBoxRefiner Refiner { get; } = refiner;
+
+    /// <summary>Boxes redrawn since start.</summary>
+    public long Refined => Interlocked.Read(ref _refined);
+
+    /// <summary>Boxes the refiner could not redraw (no pixel in the frame, or no box in its answer), kept as found.</summary>
+    public long KeptAsFound => Interlocked.Read(ref _kept);
+
+    public int Detect(Frame frame, Span<PlateCandidate> found)
+    {
+        Prepare(frame, 0);
+        return DetectPrepared(frame, 0, found);
+    }
+
+    public void Prepare(Frame frame, int slot) => Detector.Prepare(frame, slot);
+
+    public int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
+    {
+        int count = Detector.DetectPrepared(frame, slot, found);
+        for (int i = 0; i < count; i++)
+        {
+            if (Refiner.TryRefine(frame, found[i].Box, out var box))
+            {
+                found[i] = found[i] with { Box = box };
+                Interlocked.Increment(ref _refined);
+            }
+            else
+            {
+                Interlocked.Increment(ref _kept);
+            }
+        }
+
+        return count;
+    }
+
+    public void Dispose()
+    {
+        (Detector as IDisposable)?.Dispose();
+        (Refiner as IDisposable)?.Dispose();
+    }
+}
