@@ -153,9 +153,7 @@ def train(x, t, weight, minutes, steps_cap=None, batch=128, seed=0, peak_lr=2e-3
         frac = (time.time() - t0) / budget
         if frac >= 1 or (steps_cap and step >= steps_cap):
             break
-        lr = peak_lr * min(1.0, (step + 1) / 50) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
-        for pg in opt.param_groups:
-            pg["lr"] = lr
+        lr = verifier.set_lr(opt, peak_lr, step, frac)
         i = torch.multinomial(pick, batch, replacement=True, generator=g)
         xb, tb = augment(xt[i], tt[i], g)
         model.train()

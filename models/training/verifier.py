@@ -143,6 +143,14 @@ def predict(model, arrs, batch=512):
     return torch.cat(out).numpy() if out else np.zeros(0, np.float32)
 
 
+def set_lr(opt, peak_lr, step, frac):
+    """Linear warm-up over the first 50 steps, then cosine down to 3 % of the peak at the end of the time box."""
+    lr = peak_lr * min(1.0, (step + 1) / 50) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
+    for pg in opt.param_groups:
+        pg["lr"] = lr
+    return lr
+
+
 def train(x, y, weight, minutes, steps_cap=None, batch=128, seed=0, peak_lr=2e-3, log=print):
     """Binary cross-entropy on uint8 crops x [N,64,160] with labels y [N] and per-sample weights (the real
     photographs count more); recogniser-style augmentation (contrast, shift, a lower resolution for half)."""
@@ -158,9 +166,7 @@ def train(x, y, weight, minutes, steps_cap=None, batch=128, seed=0, peak_lr=2e-3
         frac = (time.time() - t0) / budget
         if frac >= 1 or (steps_cap and step >= steps_cap):
             break
-        lr = peak_lr * min(1.0, (step + 1) / 50) * (0.5 * (1 + np.cos(np.pi * min(frac, 1.0))) * 0.97 + 0.03)
-        for pg in opt.param_groups:
-            pg["lr"] = lr
+        lr = set_lr(opt, peak_lr, step, frac)
         i = torch.multinomial(pick, batch, replacement=True, generator=g)
         model.train()
         loss = F.binary_cross_entropy_with_logits(model(augment(xt[i], g))[:, 0], yt[i])
