@@ -9,12 +9,10 @@ namespace EdgeCamera.Vision;
 /// shipped). A box the refiner cannot redraw keeps the detector's. Scores and order stay the detector's. Owns and
 /// disposes both parts.
 /// </summary>
-public sealed class RefinedPlateDetector(IPipelinedPlateDetector detector, IPlateBoxRefiner refiner) : IPipelinedPlateDetector, IDisposable
+public sealed class RefinedPlateDetector(IPipelinedPlateDetector detector, IPlateBoxRefiner refiner) : PlateDetectorWrapper(detector)
 {
     private long _refined;
     private long _kept;
-
-    public IPipelinedPlateDetector Detector { get; } = detector;
 
     public IPlateBoxRefiner Refiner { get; } = refiner;
 
@@ -24,15 +22,7 @@ public sealed class RefinedPlateDetector(IPipelinedPlateDetector detector, IPlat
     /// <summary>Boxes the refiner could not redraw (no pixel in the frame, or no box in its answer), kept as found.</summary>
     public long KeptAsFound => Interlocked.Read(ref _kept);
 
-    public int Detect(Frame frame, Span<PlateCandidate> found)
-    {
-        Prepare(frame, 0);
-        return DetectPrepared(frame, 0, found);
-    }
-
-    public void Prepare(Frame frame, int slot) => Detector.Prepare(frame, slot);
-
-    public int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
+    public override int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
     {
         int count = Detector.DetectPrepared(frame, slot, found);
         for (int i = 0; i < count; i++)
@@ -51,9 +41,12 @@ public sealed class RefinedPlateDetector(IPipelinedPlateDetector detector, IPlat
         return count;
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        (Detector as IDisposable)?.Dispose();
-        (Refiner as IDisposable)?.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            (Refiner as IDisposable)?.Dispose();
+        }
     }
 }

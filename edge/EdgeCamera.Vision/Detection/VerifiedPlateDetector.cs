@@ -10,12 +10,10 @@ namespace EdgeCamera.Vision;
 /// figures). The kept candidates keep the detector's order. Owns and disposes both parts. Not thread-safe beyond
 /// <see cref="IPipelinedPlateDetector"/>'s promise: the verifier runs in <see cref="DetectPrepared"/> only.
 /// </summary>
-public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPlateVerifier verifier, float sureScore) : IPipelinedPlateDetector, IDisposable
+public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPlateVerifier verifier, float sureScore) : PlateDetectorWrapper(detector)
 {
     private long _checked;
     private long _rejected;
-
-    public IPipelinedPlateDetector Detector { get; } = detector;
 
     public IPlateVerifier Verifier { get; } = verifier;
 
@@ -28,15 +26,7 @@ public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPla
     /// <summary>Boxes it scored below its threshold (or that had no pixel in the frame), dropped.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
-    public int Detect(Frame frame, Span<PlateCandidate> found)
-    {
-        Prepare(frame, 0);
-        return DetectPrepared(frame, 0, found);
-    }
-
-    public void Prepare(Frame frame, int slot) => Detector.Prepare(frame, slot);
-
-    public int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
+    public override int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
     {
         int count = Detector.DetectPrepared(frame, slot, found);
         int kept = 0;
@@ -57,9 +47,12 @@ public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPla
         return kept;
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        (Detector as IDisposable)?.Dispose();
-        (Verifier as IDisposable)?.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            (Verifier as IDisposable)?.Dispose();
+        }
     }
 }
