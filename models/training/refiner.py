@@ -68,15 +68,12 @@ def distort(label, rng):
     return (cx - nw / 2, cy - nh / 2, nw, nh)
 
 
-def conv(cin, cout, stride=1):
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
-
-
 class Refiner(nn.Module):
     """Five 3×3 convolutions to a 4×10 map (where the plate's edges lie is kept: no global pooling), two linear layers."""
 
     def __init__(self):
         super().__init__()
+        conv = verifier.conv
         self.body = nn.Sequential(conv(1, 16, 2), conv(16, 32, 2), conv(32, 48, 2), conv(48, 64, 2), conv(64, 32))
         self.head = nn.Sequential(nn.Flatten(), nn.Linear(32 * 4 * 10, 64), nn.ReLU(inplace=True), nn.Linear(64, 4))
 
@@ -200,19 +197,10 @@ def validate(model, det_model, threshold, scene_dirs, log=print):
     return res
 
 
-class Exported(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, region):
-        return self.model(region)
-
-
 def export(model, onnx_path: Path, json_path: Path, meta: dict):
     model.eval()
     legacy = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
-    torch.onnx.export(Exported(model), torch.rand(2, 1, 64, 160), str(onnx_path), opset_version=13,
+    torch.onnx.export(model, torch.rand(2, 1, 64, 160), str(onnx_path), opset_version=13,
                       input_names=["region"], output_names=["edges"],
                       dynamic_axes={"region": {0: "N"}, "edges": {0: "N"}}, **legacy)
     params = sum(p.numel() for p in model.parameters())

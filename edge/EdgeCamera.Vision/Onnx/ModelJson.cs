@@ -62,13 +62,20 @@ internal static class ModelJson
     /// channel, margin).</summary>
     public static GreyCropInput GreyCrop(JsonElement root, string path, string model)
     {
+        var input = GreyInput(root, path, model);
+        return new GreyCropInput(String(input, "name", path), Int(input, "width", path), Int(input, "height", path), Number(input, "margin", path));
+    }
+
+    /// <summary>A model's <c>input</c> object, checked to take one grey channel (every model but the detector).</summary>
+    public static JsonElement GreyInput(JsonElement root, string path, string model)
+    {
         var input = Object(root, "input", path);
         if (Int(input, "channels", path) != 1)
         {
             throw new InvalidDataException($"{path}: the {model} must take one grey channel");
         }
 
-        return new GreyCropInput(String(input, "name", path), Int(input, "width", path), Int(input, "height", path), Number(input, "margin", path));
+        return input;
     }
 
     private static InvalidDataException Missing(string path, string name, string what) =>

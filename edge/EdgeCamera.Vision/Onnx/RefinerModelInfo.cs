@@ -21,12 +21,7 @@ public sealed record RefinerModelInfo(
     {
         using var doc = ModelJson.Open(jsonPath);
         var root = doc.RootElement;
-        var input = ModelJson.Object(root, "input", jsonPath);
-        if (ModelJson.Int(input, "channels", jsonPath) != 1)
-        {
-            throw new InvalidDataException($"{jsonPath}: the refiner must take one grey channel");
-        }
-
+        var input = ModelJson.GreyInput(root, jsonPath, "refiner");
         var info = new RefinerModelInfo(
             ModelJson.String(root, "name", jsonPath),
             ModelJson.String(root, "version", jsonPath),
