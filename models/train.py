@@ -386,7 +386,7 @@ def main():
         stage_detector(cfg, cache, out, log)
     if args.stage in ("verifier", "all"):            # after the detector: it learns that detector's boxes
         stage_verifier(cfg, cache, out, log)
-    if args.stage == "refiner":                      # tried, not shipped (detector card): not part of "all"
+    if args.stage in ("refiner", "all"):             # after the detector: it learns that detector's boxes
         stage_refiner(cfg, cache, out, log)
     if args.stage in ("recogniser-b", "all"):       # after the detector: its scene crops are cut at that detector's boxes
         stage_recogniser(cfg, cache, out, log, name="recogniser-b")

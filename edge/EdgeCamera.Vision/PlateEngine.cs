@@ -70,10 +70,10 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
             {
                 string refinerPath = OnnxRuntimeOptions.Resolve(runtime.RefinerPath);
                 var refiner = new OnnxPlateBoxRefiner(refinerPath, runtime);
-                var refined = new RefinedPlateDetector(detector, refiner);
+                var refined = new RefinedPlateDetector(detector, refiner, runtime.RefinerKeepsReadBox);
                 owned[0] = refined; // it owns the (verified) detector and the refiner now
                 detector = refined;
-                models += $" + {refiner.Info.Name} {refiner.Info.Version}";
+                models += $" + {refiner.Info.Name} {refiner.Info.Version}{(runtime.RefinerKeepsReadBox ? " (read at the detector's box)" : string.Empty)}";
                 components.Add(EngineComponent.ForModelFile(refiner.Info.Name, refiner.Info.Version, refinerPath));
             }
 

@@ -29,4 +29,12 @@ public sealed class CommittedModelTests
     {
         ModelContract.CheckVerifier(RepoPaths.InRepo("models", "plate-verifier.onnx"), RepoPaths.InRepo("models", "plate-verifier.json"), batch);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Committed_box_refiner_has_the_contract_input_output_and_sidecar_for_any_batch(int batch)
+    {
+        ModelContract.CheckRefiner(RepoPaths.InRepo("models", "plate-refiner.onnx"), RepoPaths.InRepo("models", "plate-refiner.json"), batch);
+    }
 }

@@ -37,6 +37,34 @@ public sealed class RefinedDetectorTests
     }
 
     [Fact]
+    public void A_refiner_that_keeps_the_read_box_moves_where_the_plate_is_and_leaves_the_read_at_the_detectors_box()
+    {
+        var refiner = new ScriptedRefiner((TallBox.Box, Plate));
+        using var detector = new RefinedPlateDetector(new ScriptedDetector(TallBox, Outside), refiner, readAtDetectorBox: true);
+        using var frame = SyntheticScene.Blank(320, 240, 128);
+        var found = new PlateCandidate[8];
+
+        int count = detector.Detect(frame, found);
+
+        Assert.Equal(2, count);
+        Assert.Equal((Plate, TallBox.Box, TallBox.Score), (found[0].Box, found[0].ReadBox, found[0].Score));
+        Assert.Equal((Outside.Box, Outside.Box), (found[1].Box, found[1].ReadBox));
+    }
+
+    [Fact]
+    public void A_refiner_without_the_read_box_kept_has_readers_cut_the_refined_box()
+    {
+        var refiner = new ScriptedRefiner((TallBox.Box, Plate));
+        using var detector = new RefinedPlateDetector(new ScriptedDetector(TallBox), refiner, readAtDetectorBox: false);
+        using var frame = SyntheticScene.Blank(320, 240, 128);
+        var found = new PlateCandidate[8];
+
+        detector.Detect(frame, found);
+
+        Assert.Equal((Plate, Plate), (found[0].Box, found[0].ReadBox));
+    }
+
+    [Fact]
     public void The_region_is_the_box_widened_per_side_and_clamped_to_the_frame()
     {
         Assert.True(RefinerRegion.TryGet(320, 240, new PixelBox(100, 100, 40, 20), 0.25, 0.5, out var inside));

@@ -6,7 +6,7 @@ namespace EdgeCamera.Edge.Commands;
 /// <summary>
 /// The plate-engine switches the offline commands share: <c>--engine onnx|onnx+tesseract|classic</c> (default: the
 /// service's own default, <see cref="PlateEngineOptions.Engine"/>, so a check runs what the unit runs) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
-/// plate-recogniser.onnx with their .json, and plate-verifier.onnx and plate-recogniser-b.onnx when it has them). Returns the remaining arguments.
+/// plate-recogniser.onnx with their .json, and plate-verifier.onnx, plate-refiner.onnx and plate-recogniser-b.onnx when it has them). Returns the remaining arguments.
 /// </summary>
 public static class EngineArguments
 {

@@ -42,7 +42,7 @@ public static class ReadImageCommand
                 for (var i = 0; i < found; i++)
                 {
                     var box = candidates[i].Box;
-                    var text = reader.TryRead(frame!, box, out var read) ? $"{read.Text}\t{read.Country}\t{read.Confidence.ToString("F2", CultureInfo.InvariantCulture)}{Halves(read)}" : "unreadable";
+                    var text = reader.TryRead(frame!, candidates[i].ReadBox, out var read) ? $"{read.Text}\t{read.Country}\t{read.Confidence.ToString("F2", CultureInfo.InvariantCulture)}{Halves(read)}" : "unreadable";
                     output.WriteLine($"{file}\t{box.X},{box.Y},{box.Width},{box.Height}\t{text}");
                 }
             }

@@ -44,7 +44,7 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
                 var accepted = new List<(PixelBox Box, PlateText Read)>();
                 for (var i = 0; i < found; i++)
                 {
-                    if (reader.TryRead(frame!, candidates[i].Box, out var text))
+                    if (reader.TryRead(frame!, candidates[i].ReadBox, out var text))
                     {
                         accepted.Add((candidates[i].Box, text));
                     }

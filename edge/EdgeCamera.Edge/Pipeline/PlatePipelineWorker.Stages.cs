@@ -205,7 +205,7 @@ public sealed partial class PlatePipelineWorker
             // without a read.
             var worthReading = tracker.NeedsRead(found[i].Box, frame.Sequence);
             settled += worthReading ? 0 : 1;
-            if (worthReading && attempts++ < maxReads && reader.TryRead(frame, found[i].Box, out var text))
+            if (worthReading && attempts++ < maxReads && reader.TryRead(frame, found[i].ReadBox, out var text))
             {
                 reads.Add(text);
                 readCount++;

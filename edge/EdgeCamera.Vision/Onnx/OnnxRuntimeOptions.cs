@@ -21,11 +21,14 @@ public sealed class OnnxRuntimeOptions
     /// its own threshold.</summary>
     public string VerifierPath { get; set; } = "models/plate-verifier.onnx";
 
-    /// <summary>A plate box refiner, which redraws each kept box around the whole plate before it is read
-    /// (<see cref="RefinedPlateDetector"/>). Empty, the default: the detector's boxes as they are. Tried and not
-    /// shipped (models/cards/plate-detector.md, "a box refiner": better synthetic boxes, one real Saudi read fewer);
-    /// <c>models/train.py --stage refiner --out DIR</c> trains one.</summary>
-    public string RefinerPath { get; set; } = string.Empty;
+    /// <summary>The plate box refiner, which redraws each kept box around the whole plate
+    /// (<see cref="RefinedPlateDetector"/>; models/cards/plate-refiner.md). Empty: the detector's boxes as they are.</summary>
+    public string RefinerPath { get; set; } = "models/plate-refiner.onnx";
+
+    /// <summary>With a refiner: read each plate at the detector's box and let the refined box say only where the plate
+    /// is (tracking, evidence, scoring), so reads stay what they are without the refiner. False: read at the refined
+    /// box too, which cost real Saudi reads (models/cards/plate-refiner.md).</summary>
+    public bool RefinerKeepsReadBox { get; set; } = true;
 
     /// <summary>A second recogniser, trained apart, asked below <see cref="SecondRecogniserBelow"/>; when the two read
     /// different text the more confident read wins (<see cref="BestOfTwoPlateReader"/>). Empty: the first recogniser

@@ -12,7 +12,9 @@ public sealed class ReadingModelsTests
     {
         var runtime = new OnnxRuntimeOptions();
         using var engine = PlateEngine.Create(PlateEngineKind.Onnx, runtime);
-        var verified = (VerifiedPlateDetector)engine.Detector;
+        var refined = (RefinedPlateDetector)engine.Detector;
+        var refiner = (OnnxPlateBoxRefiner)refined.Refiner;
+        var verified = (VerifiedPlateDetector)refined.Detector;
         var detector = (OnnxPlateDetector)verified.Detector;
         var verifier = (OnnxPlateVerifier)verified.Verifier;
         var pair = (BestOfTwoPlateReader)((WideningPlateReader)engine.Reader).Inner;
@@ -25,6 +27,7 @@ public sealed class ReadingModelsTests
             [
                 (detector.Info.Name, $"{detector.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.DetectorPath))}"),
                 (verifier.Info.Name, $"{verifier.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.VerifierPath))}"),
+                (refiner.Info.Name, $"{refiner.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.RefinerPath))}"),
                 (recogniser.Info.Name, $"{recogniser.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.RecogniserPath))}"),
                 (second.Info.Name, $"{second.Info.Version} sha256:{Sha256Prefix(OnnxRuntimeOptions.Resolve(runtime.SecondRecogniserPath))}"),
             ],

@@ -6,7 +6,7 @@ namespace EdgeCamera.Vision.Tests.Onnx;
 public sealed class ModelsFolderTests
 {
     [Fact]
-    public void The_committed_models_folder_names_the_verifier_and_both_recognisers_and_no_box_refiner()
+    public void The_committed_models_folder_names_the_verifier_the_box_refiner_and_both_recognisers()
     {
         var runtime = new OnnxRuntimeOptions();
 
@@ -14,7 +14,7 @@ public sealed class ModelsFolderTests
 
         Assert.Equal(RepoPaths.InRepo("models", "plate-recogniser.onnx"), runtime.RecogniserPath);
         Assert.Equal(RepoPaths.InRepo("models", "plate-verifier.onnx"), runtime.VerifierPath);
-        Assert.Equal(string.Empty, runtime.RefinerPath);
+        Assert.Equal(RepoPaths.InRepo("models", "plate-refiner.onnx"), runtime.RefinerPath);
         Assert.Equal(RepoPaths.InRepo("models", "plate-recogniser-b.onnx"), runtime.SecondRecogniserPath);
     }
 
