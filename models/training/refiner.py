@@ -229,7 +229,7 @@ def stage(cfg, cache, out, log, scene_dirs, val_dirs, real_items, real_weight):
     with torch.no_grad():
         val = validate(model, det_model, low, val_dirs, log)
     params = export(model, out / "plate-refiner.onnx", out / "plate-refiner.json", {
-        # version 2 (committed): the first trained with scenes-train-1080-long among its scenes (detector card)
+        # version 2 (committed): the first trained with scenes-train-1080-long among its scenes (cards/plate-refiner.md)
         "version": cfg.get("version") or "2", "trained": datetime.date.today().isoformat(), "training_steps": steps,
         "training_seconds": round(secs), "validation": val,
         "data": f"{len(t)} regions: plate-detector {det_info['version']}'s boxes at score ≥ {low} on a plate "
