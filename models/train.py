@@ -12,6 +12,7 @@ the edge asks when the first is unsure: scene crops and its own seed), and
 <cache>/scores.json with the Python scores (the C# harness `edgecam eval` re-scores the ONNX files).
 """
 import argparse
+import copy
 import datetime
 import hashlib
 import json
@@ -32,12 +33,12 @@ from training import data, evaluate, recogniser as rec, detector as det, det_tra
 # ver_harvest: the detector score down to which boxes are cut for the verifier (training and choice); the smoke run's
 # untrained detector scores nothing higher, so it takes every peak
 FULL = dict(crops_train=20000, crops_val=600, crops_test=2000, scenes_train=3000, scenes_val=300, scenes_test=2000,
-            scenes_decorated=1500, scenes_test_decorated=500, scenes_test_1080=2000, crops_mismatched=6000,
+            scenes_decorated=1500, scenes_real=1500, scenes_test_decorated=500, scenes_test_1080=2000, crops_mismatched=6000,
             scenes_train_1080=4000, scenes_val_1080=300, crops_long=8000, scenes_long_1080=1000,
             scenes_val2_1080=1200, real_jitters=12, real_copies=3, rec_minutes=35.0, det_minutes=45.0, ver_minutes=12.0,
             ref_minutes=15.0, ver_harvest=0.05, steps=None, real_limit=None)
 SMOKE = dict(crops_train=64, crops_val=16, crops_test=16, scenes_train=12, scenes_val=4, scenes_test=4,
-             scenes_decorated=4, scenes_test_decorated=2, scenes_test_1080=2, crops_mismatched=8,
+             scenes_decorated=4, scenes_real=4, scenes_test_decorated=2, scenes_test_1080=2, crops_mismatched=8,
              scenes_train_1080=4, scenes_val_1080=2, crops_long=8, scenes_long_1080=2,
              scenes_val2_1080=2, real_jitters=1, real_copies=1, rec_minutes=0.2, det_minutes=0.2, ver_minutes=0.2,
              ref_minutes=0.2, ver_harvest=0.0, steps=3, real_limit=2)
@@ -49,6 +50,10 @@ TEST_FRAME_1080 = (1920, 1080)
 # Seed ranges are disjoint from every other set (training/data.py).
 DECORATED_TRAIN, DECORATED_TEST = 0.8, 1.0
 SEED_DECORATED_TRAIN, SEED_DECORATED_TEST = data.SEED_SCENES_TRAIN + 100_000, data.SEED_SCENES_TEST + 100_000
+# --real-plates: extra training scenes whose generic plates are mostly real US plates cut from the real-dev train split
+# (scenes/realplates.py), so the detector sees each real plate in many scenes, not only in its own photo
+REAL_PLATES_SHARE = 0.8
+SEED_REAL_PLATES = data.SEED_SCENES_TRAIN + 200_000
 # --mismatched: extra Saudi crops, half of them with an Arabic half that differs (the committed sets have 10 %), so
 # the Arabic head learns to read its row rather than echo the Latin one (models/cards/plate-recogniser.md)
 SEED_MISMATCHED = data.SEED_CROPS_TRAIN + 700_000
@@ -214,25 +219,38 @@ def stage_detector(cfg, cache, out, log):
     syn = det_train.load_synthetic(cache / "scenes-train")
     if cfg.get("decorated"):
         syn += det_train.load_synthetic(cache / "scenes-train-decorated")
+    if cfg.get("real_plates"):               # built here (cached): the only stage that uses them
+        data.build_scenes(cache / "scenes-train-real", SEED_REAL_PLATES, cfg["scenes_real"], log=log,
+                          real_plates=_real_train(cfg)[1], real_share=REAL_PLATES_SHARE)
+        syn += det_train.load_synthetic(cache / "scenes-train-real")
     sa, us = _real_train(cfg)
     real = det_train.load_real(sa + us, random.Random(3), cfg["real_copies"])
     val = _scene_items(cache / "scenes-val")
     log(f"detector: {len(syn)} synthetic scenes, {len(real)} real-dev train canvases, {len(val)} val scenes")
     # checkpoint choice on the first 120 validation scenes (cheap); the threshold on all of them
     init, start = _continue_from(cfg, cache, out, "detector", lambda p: det.state_from_onnx(p, det.Detector()), log)
+    teacher = None
+    if cfg.get("keep_boxes") and (init or start):
+        teacher = copy.deepcopy(start) if start is not None else det.Detector()
+        if start is None:
+            teacher.load_state_dict(torch.load(init))
+        teacher.eval()
+        log("detector: boxes pulled towards the starting detector's (--keep-boxes)")
     model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
-                                               model=start, freeze_bn=start is not None)
+                                               model=start, freeze_bn=start is not None, teacher=teacher)
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
-        "version": "4" if cfg.get("decorated") else "3", "trained": datetime.date.today().isoformat(),
+        "version": "5" if cfg.get("real_plates") else "4" if cfg.get("decorated") else "3", "trained": datetime.date.today().isoformat(),
         "training_steps": steps, "training_seconds": round(secs), "validation_f1": round(f1, 4),
         "data": f"{len(syn)} synthetic scenes (models/scenes, seeds {data.SEED_SCENES_TRAIN}+"
                 + (f" and {SEED_DECORATED_TRAIN}+ with decorated plates" if cfg.get("decorated") else "")
+                + (f" and {SEED_REAL_PLATES}+ with real-dev train US plates pasted" if cfg.get("real_plates") else "")
                 + ") and the real-dev "
-                f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"})
+                f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"
+                + ("; boxes pulled towards the starting detector's" if teacher is not None else "")})
     log(f"detector exported: {params} parameters, {steps} steps in {secs:.0f} s, threshold {thr} (val F1 {f1:.4f})")
 
 
@@ -329,6 +347,10 @@ def main():
     ap.add_argument("--resume", action="store_true", help="continue from <cache>/recogniser.pt and <cache>/detector.pt")
     ap.add_argument("--decorated", action="store_true",
                     help="detector: add scenes with decorated US-style plates (tried as version 4, not kept)")
+    ap.add_argument("--real-plates", action="store_true",
+                    help="detector: also 1,500 scenes whose generic plates are mostly real-dev train US plates")
+    ap.add_argument("--keep-boxes", action="store_true",
+                    help="detector --resume: also pull the boxes towards the starting detector's (box_anchor_loss)")
     ap.add_argument("--mismatched", action="store_true",
                     help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4, not kept)")
     ap.add_argument("--scene-crops", action="store_true",
@@ -353,7 +375,8 @@ def main():
     cfg["resume"], cfg["decorated"], cfg["mismatched"] = args.resume, args.decorated, args.mismatched
     cfg["peak_lr"], cfg["seed"], cfg["scene_crops"] = args.peak_lr, args.seed, args.scene_crops
     cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
-    cfg["long_plates"], cfg["rec_base"] = args.long_plates, args.rec_base
+    cfg["long_plates"], cfg["rec_base"], cfg["real_plates"] = args.long_plates, args.rec_base, args.real_plates
+    cfg["keep_boxes"] = args.keep_boxes
     cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
     if args.crops_train is not None:
         cfg["crops_train"] = args.crops_train

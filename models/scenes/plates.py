@@ -6,7 +6,7 @@ from typing import Optional
 from PIL import Image
 
 from plategen import formats as pg_formats, render as pg_render
-from . import decorated, generic
+from . import decorated, generic, realplates
 
 FORMAT_IDS = sorted(pg_formats.load_all()) + ["other"]     # recogniser 'format' classes
 _FMTS = pg_formats.load_all()
@@ -22,6 +22,10 @@ DECORATED_SHARE = 0.0
 # Share of plates of a format with other sizes (plategen "sizes": the long 520×110 mm Saudi plate) drawn at such a size,
 # chosen the same way (0 keeps the data sets made before it unchanged). 61 of the 219 real-dev Saudi plates are long.
 LONG_SHARE = 0.0
+# Share of generic plates replaced by a real plate cut from a photograph (scenes/realplates.py), and those plates
+# (set by training/data.py before its workers fork; 0 and [] keep every data set made before it unchanged)
+REAL_SHARE = 0.0
+REAL_PLATES: list = []
 VANITY_SHARE = 0.15       # of decorated plates: a short personalised serial instead of the generic one
 
 
@@ -58,6 +62,11 @@ def sample_plate(rng: random.Random, width_px: int, kind: str = None) -> PlateDr
             if child.random() < DECORATED_SHARE:
                 text = decorated.vanity(child) if child.random() < VANITY_SHARE else text
                 img = decorated.render(child, text, width_px)
+        if REAL_SHARE > 0 and REAL_PLATES:
+            child = random.Random(f"real|{text}|{width_px}|{img.height}")
+            if child.random() < REAL_SHARE:
+                real = child.choice(REAL_PLATES)
+                img, text, two_row = realplates.draw(real, width_px), real.text, False
         return PlateDraw(img, text, "other", "other", None, two_row)
     fmt = _FMTS[kind]
     spec = pg_render.random_plate(fmt, rng)

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from scenes import compose, crops
+from scenes import compose, crops, realplates
 
 MODELS = Path(__file__).resolve().parents[1]
 REAL_DEV = MODELS.parent.parent / "shared" / "datasets" / "real-dev"
@@ -60,8 +60,9 @@ def letterbox_size(w, h):
 
 
 def _scene_job(args):
-    seed, out_dir, frame, plate_px, full, decorated, long_share = args
+    seed, out_dir, frame, plate_px, full, decorated, long_share, real_share = args
     compose.plates.DECORATED_SHARE = decorated
+    compose.plates.REAL_SHARE = real_share
     compose.plates.LONG_SHARE = long_share
     name = f"{seed}.jpg"
     side = Path(out_dir) / f"{seed}.json"            # per-scene labels: an interrupted build resumes
@@ -79,12 +80,14 @@ def _scene_job(args):
 TRAIN_FRAMES = [((640, 360), 0.6), ((512, 384), 0.15), ((384, 384), 0.25)]
 
 
-def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, log=print, decorated=0.0, long_share=0.0):
+def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, log=print, decorated=0.0, long_share=0.0,
+                 real_plates=None, real_share=0.0):
     """Cache scenes as JPEG + labels.tsv (project format, Arabic half in a 5th column) + labels.json (with format).
     full_frame=(W, H) writes frames of that size with plates 60–400 px scaled to W/1920 (the test set);
     otherwise letterbox-scale frames of TRAIN_FRAMES shapes, plate width 60–400 px of a 1920 frame mapped.
     decorated: share of generic plates drawn as decorated US-style plates (scenes/decorated.py); long_share: share of
-    Saudi plates drawn at the long 520×110 mm size (scenes/plates.py LONG_SHARE)."""
+    Saudi plates drawn at the long 520×110 mm size (scenes/plates.py LONG_SHARE); real_plates: real_split items whose
+    labelled plates replace a real_share of the generic plates (scenes/realplates.py)."""
     lab = out_dir / "labels.json"
     if lab.exists() and json.loads(lab.read_text()).get("count") == count:
         log(f"scenes {out_dir.name}: cached ({count})")
@@ -95,20 +98,26 @@ def build_scenes(out_dir: Path, first_seed: int, count: int, full_frame=None, lo
         seed = first_seed + i
         if full_frame:
             k = full_frame[0] / 1920
-            jobs.append((seed, str(out_dir), full_frame, (60 * k, 400 * k), True, decorated, long_share))
+            jobs.append((seed, str(out_dir), full_frame, (60 * k, 400 * k), True, decorated, long_share, real_share))
         else:
             r = (seed * 2654435761) % 1000 / 1000
             frame = TRAIN_FRAMES[0][0] if r < 0.6 else TRAIN_FRAMES[1][0] if r < 0.75 else TRAIN_FRAMES[2][0]
             # plate width in input pixels: 1920-frame plates of 60-400 px are 20-133 px at 640 wide; square
             # car-park photos (real-dev saudi) show plates up to ~110 px of 384
-            jobs.append((seed, str(out_dir), frame, (16, 150), False, decorated, long_share))
+            jobs.append((seed, str(out_dir), frame, (16, 150), False, decorated, long_share, real_share))
     t = time.time()
     res = []
-    with Pool(WORKERS) as pool:
-        for r in pool.imap(_scene_job, jobs, chunksize=8):
-            res.append(r)
-            if len(res) % 500 == 0:
-                log(f"scenes {out_dir.name}: {len(res)}/{count} after {time.time() - t:.0f} s")
+    compose.plates.REAL_PLATES = realplates.cut(real_plates or [])     # before the workers fork: they inherit it
+    if real_share > 0:
+        log(f"scenes {out_dir.name}: {len(compose.plates.REAL_PLATES)} real plates to paste")
+    try:
+        with Pool(WORKERS) as pool:
+            for r in pool.imap(_scene_job, jobs, chunksize=8):
+                res.append(r)
+                if len(res) % 500 == 0:
+                    log(f"scenes {out_dir.name}: {len(res)}/{count} after {time.time() - t:.0f} s")
+    finally:
+        compose.plates.REAL_PLATES = []
     from . import evaluate                     # here: the scene workers need neither it nor torch
     rows, clear_rows, meta = [], [], []
     clear = evaluate.CONDITIONS[evaluate.CLEAR]

@@ -9,7 +9,7 @@ import torch
 from PIL import Image
 
 from . import onnx_state
-from .detector import Detector, GH, GW, H, STRIDE, W, letterbox, loss_fn, targets
+from .detector import Detector, GH, GW, H, STRIDE, W, box_anchor_loss, letterbox, loss_fn, targets
 
 WIN_H, WIN_W = 192, 320                       # training window (fully convolutional: 4× cheaper per step)
 
@@ -73,10 +73,11 @@ def batch(samples, rng, n):
 
 
 def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0, init=None,
-          peak_lr=2e-3, model=None, freeze_bn=False):
+          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None):
     """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept.
     init: a checkpoint to continue from (--resume); model: a model to continue instead (rebuilt from ONNX);
-    freeze_bn: BatchNorm layers keep their statistics (eval mode) while the rest trains."""
+    freeze_bn: BatchNorm layers keep their statistics (eval mode) while the rest trains; teacher: a frozen detector
+    whose boxes the plate cells are also pulled towards (detector.box_anchor_loss)."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = model or Detector()
@@ -106,7 +107,12 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
         model.train()
         if freeze_bn:
             onnx_state.freeze_norms(model)
-        loss = loss_fn(model(x1), h1, r1, m1)
+        out = model(x1)
+        loss = loss_fn(out, h1, r1, m1)
+        if teacher is not None:
+            with torch.no_grad():
+                _, teacher_bl = teacher(x1)
+            loss = loss + box_anchor_loss(out[1], teacher_bl, m1)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 10.0)

@@ -115,6 +115,16 @@ def loss_fn(out, heat, reg, mask):
     return fl + off + size
 
 
+def box_anchor_loss(bl, teacher_bl, mask):
+    """L1 between the box outputs and a frozen teacher's at the plate cells (--keep-boxes): a continued detector
+    learns to find more plates while its boxes stay where the teacher's were (the recogniser reads at them)."""
+    m = mask.unsqueeze(1)
+    npos = mask.sum().clamp(min=1)
+    off = F.l1_loss(torch.sigmoid(bl[:, :2]) * m, torch.sigmoid(teacher_bl[:, :2]) * m, reduction="sum")
+    size = F.l1_loss(bl[:, 2:] * m, teacher_bl[:, 2:] * m, reduction="sum")
+    return (off + size) / npos
+
+
 OVERLAP_IOU, SAME_PLATE_COVER, SAME_ROW = 0.3, 0.7, 0.6     # = edge HeatmapDecoder
 
 

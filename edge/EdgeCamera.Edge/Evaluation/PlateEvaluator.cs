@@ -184,8 +184,18 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
 
     private static string Describe(PixelBox box) => string.Create(CultureInfo.InvariantCulture, $"{box.X},{box.Y},{box.Width},{box.Height}");
 
-    /// <summary>A read's confidence and country (--verbose), so reads that should have been doubted show.</summary>
-    private static string Confidence(PlateText read) => string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country}");
+    /// <summary>A read's confidence and country (--verbose), so reads that should have been doubted show; for a
+    /// bilingual read also its Arabic half and the halves flag, so a wrong flag can be traced to the half misread.</summary>
+    private static string Confidence(PlateText read) => read.ArabicHalf is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country}")
+        : string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country} arabic {read.ArabicHalf} {HalvesFlag(read.HalvesAgree)}");
+
+    private static string HalvesFlag(bool? agree) => agree switch
+    {
+        true => "agree",
+        false => "differ",
+        null => "not-compared",
+    };
 
     /// <summary>One labelled plate's fate: matched to an accepted detection, any candidate near it, what was read.</summary>
     private readonly record struct Outcome(LabelledPlate Label, bool CandidateHit, PlateText? Plate)
