@@ -12,9 +12,16 @@ public sealed class PlateTextTests
         };
 
     [Fact]
-    public void Halves_that_read_the_same_agree()
+    public void Halves_that_read_the_same_agree_when_the_arabic_half_is_read_confidently()
     {
-        Assert.True(Read("3903BSJ", "3903BSJ", latinConfidence: 0.4f, arabicConfidence: 0.4f).HalvesAgree);
+        Assert.True(Read("3903BSJ", "3903BSJ", latinConfidence: 0.4f).HalvesAgree);
+    }
+
+    [Fact]
+    public void An_unsure_arabic_half_that_echoes_the_latin_half_is_not_compared()
+    {
+        Assert.Null(Read("3903BSJ", "3903BSJ", arabicConfidence: PlateText.AgreeMinCharConfidence - 0.01f).HalvesAgree);
+        Assert.Null(new PlateText("3903BSJ", "SA", 0.9f, []) { ArabicHalf = "3903BSJ" }.HalvesAgree);
     }
 
     [Fact]

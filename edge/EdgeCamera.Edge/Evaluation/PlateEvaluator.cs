@@ -188,7 +188,9 @@ public sealed class PlateEvaluator(IPlateDetector detector, IPlateReader reader)
     /// bilingual read also its Arabic half and the halves flag, so a wrong flag can be traced to the half misread.</summary>
     private static string Confidence(PlateText read) => read.ArabicHalf is null
         ? string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country}")
-        : string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country} arabic {read.ArabicHalf} {HalvesFlag(read.HalvesAgree)}");
+        : string.Create(CultureInfo.InvariantCulture, $"{read.Confidence:F3} {read.Country} arabic {read.ArabicHalf} {HalvesFlag(read.HalvesAgree)} (least sure character {LeastSure(read.ArabicCharConfidences):F2})");
+
+    private static float LeastSure(IReadOnlyList<float> confidences) => confidences.Count == 0 ? 0f : confidences.Min();
 
     private static string HalvesFlag(bool? agree) => agree switch
     {
