@@ -289,7 +289,6 @@ public sealed partial class MqttSession : IAsyncDisposable
         try
         {
             await handler(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, CancellationToken.None);
-            await e.AcknowledgeAsync(CancellationToken.None);
         }
 #pragma warning disable CA1031 // A handler failure must not kill the client's receive loop; the message is redelivered.
         catch (Exception ex)
@@ -300,6 +299,18 @@ public sealed partial class MqttSession : IAsyncDisposable
             // Within one connection the broker never resends; dropping it makes the broker redeliver the
             // unacknowledged message when our persistent session resumes.
             DropConnection();
+            return;
+        }
+
+        try
+        {
+            await e.AcknowledgeAsync(CancellationToken.None);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
+        {
+            // Handled, but the connection closed before the acknowledgement went out (a broker stopping, a network
+            // drop): the broker redelivers it and the handler's own duplicate check absorbs the second delivery.
+            LogAcknowledgeLost(_log, e.ApplicationMessage.Topic, ex.Message);
         }
     }
 
@@ -323,6 +334,9 @@ public sealed partial class MqttSession : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Broker refused the publish to {Topic} ({Bytes} bytes): {ReasonCode} {ReasonString}")]
     private static partial void LogPublishRefused(ILogger log, string topic, int bytes, string reasonCode, string reasonString);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handled the message on {Topic}, but the connection closed before it was acknowledged ({Reason}); the broker will redeliver it")]
+    private static partial void LogAcknowledgeLost(ILogger log, string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the message on {Topic} failed; it stays unacknowledged and will be redelivered")]
     private static partial void LogHandlerFailed(ILogger log, string topic, Exception ex);
