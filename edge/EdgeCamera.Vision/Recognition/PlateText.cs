@@ -18,8 +18,8 @@ public sealed record PlateText(string Text, string Country, float Confidence, IR
     /// The halves are said to agree only where every character of the Arabic half was read with at least this
     /// confidence: the Arabic head tends to echo the Latin read (9 of 10 training plates agree), so an unsure Arabic
     /// read that equals the Latin one is no evidence that the plate's halves agree. Chosen on scenes-val2-1080
-    /// (2026-11-28, plate-detector 5): flagged correctly 98.1 % of 591 → 99.1 % of 558; then measured once on the
-    /// 1920×1080 test scenes: 98.7 % of 925 → 99.3 % of 876 (models/cards/plate-recogniser.md).
+    /// (2026-11-28, plate-detector 5): flagged correctly 98.1 % of 591 → 99.1 % of 557; then measured once on the
+    /// 1920×1080 test scenes: 98.7 % of 925 → 99.3 % of 875 (models/cards/plate-recogniser.md).
     /// </summary>
     public const float AgreeMinCharConfidence = 0.9f;
 
