@@ -200,21 +200,26 @@ def stage_detector(cfg, cache, out, log):
             teacher.load_state_dict(torch.load(init))
         teacher.eval()
         log("detector: boxes pulled towards the starting detector's (--keep-boxes)")
+    if cfg.get("flip"):
+        log("detector: half the training windows mirrored left to right (--flip)")
     model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
-                                               model=start, freeze_bn=start is not None, teacher=teacher)
+                                               model=start, freeze_bn=start is not None, teacher=teacher,
+                                               flip=bool(cfg.get("flip")))
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
-        "version": "5" if cfg.get("real_plates") else "4" if cfg.get("decorated") else "3", "trained": datetime.date.today().isoformat(),
+        "version": "6" if cfg.get("flip") else "5" if cfg.get("real_plates") else "4" if cfg.get("decorated") else "3",
+        "trained": datetime.date.today().isoformat(),
         "training_steps": steps, "training_seconds": round(secs), "validation_f1": round(f1, 4),
         "data": f"{len(syn)} synthetic scenes (models/scenes, seeds {data.SEED_SCENES_TRAIN}+"
                 + (f" and {SEED_DECORATED_TRAIN}+ with decorated plates" if cfg.get("decorated") else "")
                 + (f" and {SEED_REAL_PLATES}+ with real-dev train US plates pasted" if cfg.get("real_plates") else "")
                 + ") and the real-dev "
                 f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"
-                + ("; boxes pulled towards the starting detector's" if teacher is not None else "")})
+                + ("; boxes pulled towards the starting detector's" if teacher is not None else "")
+                + ("; half the windows mirrored" if cfg.get("flip") else "")})
     log(f"detector exported: {params} parameters, {steps} steps in {secs:.0f} s, threshold {thr} (val F1 {f1:.4f})")
 
 
@@ -315,6 +320,8 @@ def main():
                     help="detector: also 1,500 scenes whose generic plates are mostly real-dev train US plates")
     ap.add_argument("--keep-boxes", action="store_true",
                     help="detector --resume: also pull the boxes towards the starting detector's (box_anchor_loss)")
+    ap.add_argument("--flip", action="store_true",
+                    help="detector: mirror half the training windows left to right")
     ap.add_argument("--mismatched", action="store_true",
                     help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4, not kept)")
     ap.add_argument("--scene-crops", action="store_true",
@@ -341,6 +348,7 @@ def main():
     cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
     cfg["long_plates"], cfg["rec_base"], cfg["real_plates"] = args.long_plates, args.rec_base, args.real_plates
     cfg["keep_boxes"] = args.keep_boxes
+    cfg["flip"] = args.flip
     cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
     if args.crops_train is not None:
         cfg["crops_train"] = args.crops_train

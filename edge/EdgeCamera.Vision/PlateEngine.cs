@@ -52,7 +52,7 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
         try
         {
             IPipelinedPlateDetector detector = onnxDetector;
-            string models = $"{onnxDetector.Info.Name} {onnxDetector.Info.Version}";
+            string models = $"{onnxDetector.Info.Name} {onnxDetector.Info.Version}{(runtime.MirroredDetectorLook ? " (and on the mirrored frame)" : string.Empty)}";
             List<EngineComponent> components = [EngineComponent.ForModelFile(onnxDetector.Info.Name, onnxDetector.Info.Version, detectorPath)];
             if (!string.IsNullOrEmpty(runtime.VerifierPath))
             {

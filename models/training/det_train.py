@@ -57,10 +57,14 @@ def _window(sample, rng):
     return crop, shifted
 
 
-def batch(samples, rng, n):
+def batch(samples, rng, n, flip=False):
+    """flip: half the windows mirrored left to right (--flip): the detector finds a plate wherever it faces; without
+    it, version 5 scored some real photos' plates 3-4 times higher mirrored than as taken (models/cards/plate-detector.md)."""
     xs, hs, rs, ms = [], [], [], []
     for _ in range(n):
         crop, boxes = _window(rng.choice(samples), rng)
+        if flip and rng.random() < 0.5:
+            crop, boxes = crop[:, ::-1], [(WIN_W - x - w, y, w, h) for x, y, w, h in boxes]
         x = crop.astype(np.float32)
         if rng.random() < 0.5:                                   # photometric jitter
             x = (x - x.mean()) * rng.uniform(0.6, 1.3) + x.mean() + rng.uniform(-30, 30)
@@ -73,11 +77,11 @@ def batch(samples, rng, n):
 
 
 def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0, init=None,
-          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None):
+          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None, flip=False):
     """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept.
     init: a checkpoint to continue from (--resume); model: a model to continue instead (rebuilt from ONNX);
     freeze_bn: BatchNorm layers keep their statistics (eval mode) while the rest trains; teacher: a frozen detector
-    whose boxes the plate cells are also pulled towards (detector.box_anchor_loss)."""
+    whose boxes the plate cells are also pulled towards (detector.box_anchor_loss); flip: mirror half the windows."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = model or Detector()
@@ -100,9 +104,9 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
         for pg in opt.param_groups:
             pg["lr"] = lr
         n_real = bs // 4 if real else 0                           # real-dev train split in every batch
-        x1, h1, r1, m1 = batch(syn, rng, bs - n_real)
+        x1, h1, r1, m1 = batch(syn, rng, bs - n_real, flip)
         if n_real:
-            x2, h2, r2, m2 = batch(real, rng, n_real)
+            x2, h2, r2, m2 = batch(real, rng, n_real, flip)
             x1, h1, r1, m1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2)))
         model.train()
         if freeze_bn:

@@ -8,7 +8,7 @@ namespace EdgeCamera.Models.Tests;
 /// CI never retrains, but the training script must not rot: `models/train.py --smoke` builds a tiny data set,
 /// runs a few steps of the models (the detector, the verifier, the box refiner and both recognisers) and exports them; the exports must honour CONTRACT.md. A second run continues both
 /// models from their exported ONNX files, as a fresh checkout (no checkpoints) does, the recogniser with --scene-crops,
-/// the detector with --real-plates and --keep-boxes.
+/// the detector with --real-plates, --keep-boxes and --flip.
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
 {
@@ -53,12 +53,13 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         var parametersBefore = RecogniserParameters(Path.Combine(_outDir, "plate-recogniser.json"));
         // The continued recogniser also learns from plates cut out of 1920×1080 scenes at the detector's boxes and
         // from long (520×110 mm) Saudi plates; the continued detector from scenes with real-dev train plates pasted
-        // in, its boxes pulled towards the ones it started with.
+        // in, its boxes pulled towards the ones it started with, half its windows mirrored.
         var log = await RunTrainingAsync("--smoke", "--resume", "--scene-crops", "--long-plates", "--real-plates", "--keep-boxes",
-            "--out", _outDir, "--workers", "1");
+            "--flip", "--out", _outDir, "--workers", "1");
         Assert.Matches(@"scene crops scenes-train-1080: \d+ crops \(\d+ cut at the detector's box\)", log);
         Assert.Matches(@"scenes scenes-train-real: \d+ real plates to paste", log);
         Assert.Contains("detector: boxes pulled towards the starting detector's (--keep-boxes)", log, StringComparison.Ordinal);
+        Assert.Contains("detector: half the training windows mirrored left to right (--flip)", log, StringComparison.Ordinal);
         Assert.Contains("detector: resuming from " + detector + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.Contains("recogniser: resuming from " + recogniser + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.True(File.GetLastWriteTimeUtc(detector) > exportedBefore.Item1, "the continued detector was not exported");

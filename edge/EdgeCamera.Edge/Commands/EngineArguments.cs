@@ -6,7 +6,8 @@ namespace EdgeCamera.Edge.Commands;
 /// <summary>
 /// The plate-engine switches the offline commands share: <c>--engine onnx|onnx+tesseract|classic</c> (default: the
 /// service's own default, <see cref="PlateEngineOptions.Engine"/>, so a check runs what the unit runs) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
-/// plate-recogniser.onnx with their .json, and plate-verifier.onnx, plate-refiner.onnx and plate-recogniser-b.onnx when it has them). Returns the remaining arguments.
+/// plate-recogniser.onnx with their .json, and plate-verifier.onnx, plate-refiner.onnx and plate-recogniser-b.onnx when it has them)
+/// and <c>--mirrored-look</c> (<see cref="OnnxRuntimeOptions.MirroredDetectorLook"/> on). Returns the remaining arguments.
 /// </summary>
 public static class EngineArguments
 {
@@ -38,6 +39,9 @@ public static class EngineArguments
                         kind = PlateEngineKind.Onnx;
                     }
 
+                    break;
+                case "--mirrored-look":
+                    runtime.MirroredDetectorLook = true;
                     break;
                 case "--engine" or "--models":
                     error = $"{args[i]} needs a value";

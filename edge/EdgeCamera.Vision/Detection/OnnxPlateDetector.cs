@@ -24,6 +24,12 @@ public sealed class OnnxPlateDetector : IPipelinedPlateDetector, IDisposable
     private readonly OrtValue _boxes;
     private readonly OrtIoBinding[] _binding = new OrtIoBinding[Slots];
 
+    // The mirrored second look (OnnxRuntimeOptions.MirroredDetectorLook); null when it is off.
+    private readonly float[]? _mirrored;
+    private readonly OrtValue? _mirroredInput;
+    private readonly OrtIoBinding? _mirroredBinding;
+    private readonly PlateCandidate[] _mirroredFound = [];
+
     public OnnxPlateDetector(string onnxPath, OnnxRuntimeOptions? runtime = null)
     {
         runtime ??= new OnnxRuntimeOptions();
@@ -51,6 +57,17 @@ public sealed class OnnxPlateDetector : IPipelinedPlateDetector, IDisposable
             _binding[slot].BindOutput(Info.BoxOutput, _boxes);
         }
 
+        if (runtime.MirroredDetectorLook)
+        {
+            _mirrored = new float[_letterbox[0].Tensor.Length];
+            _mirroredInput = OrtValue.CreateTensorValueFromMemory(_mirrored, [1, 3, Info.InputHeightPx, Info.InputWidthPx]);
+            _mirroredBinding = _session.CreateIoBinding();
+            _mirroredBinding.BindInput(Info.InputName, _mirroredInput);
+            _mirroredBinding.BindOutput(Info.HeatmapOutput, _heatmap);
+            _mirroredBinding.BindOutput(Info.BoxOutput, _boxes);
+            _mirroredFound = new PlateCandidate[MirroredLookMerger.MaxCandidates];
+        }
+
         Threshold = Info.Threshold;
     }
 
@@ -75,9 +92,20 @@ public sealed class OnnxPlateDetector : IPipelinedPlateDetector, IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         _session.RunWithBinding(_runOptions, _binding[slot]);
-        return _decoder.Decode(
+        int count = _decoder.Decode(
             _heatmap.GetTensorDataAsSpan<float>(), _boxes.GetTensorDataAsSpan<float>(), Threshold, _letterbox[slot].Scale,
             frame.Width, frame.Height, found);
+        if (_mirroredBinding is null)
+        {
+            return count;
+        }
+
+        _letterbox[slot].MirrorInto(_mirrored!);
+        _session.RunWithBinding(_runOptions, _mirroredBinding);
+        int mirrored = _decoder.Decode(
+            _heatmap.GetTensorDataAsSpan<float>(), _boxes.GetTensorDataAsSpan<float>(), Threshold, _letterbox[slot].Scale,
+            frame.Width, frame.Height, _mirroredFound);
+        return MirroredLookMerger.Merge(found, count, _mirroredFound.AsSpan(0, mirrored), frame.Width);
     }
 
     public void Dispose()
@@ -88,6 +116,8 @@ public sealed class OnnxPlateDetector : IPipelinedPlateDetector, IDisposable
             _input[slot].Dispose();
         }
 
+        _mirroredBinding?.Dispose();
+        _mirroredInput?.Dispose();
         _heatmap.Dispose();
         _boxes.Dispose();
         _runOptions.Dispose();

@@ -85,6 +85,29 @@ internal sealed class Letterbox
         }
     }
 
+    /// <summary>Writes the last filled picture mirrored left to right into <paramref name="mirrored"/> (same size as
+    /// <see cref="Tensor"/>), still anchored at the top-left corner, the rest the pad value: what <see cref="Fill"/>
+    /// would write for the mirrored frame, to within rounding.</summary>
+    public void MirrorInto(float[] mirrored)
+    {
+        ArgumentNullException.ThrowIfNull(mirrored);
+        if (mirrored.Length != _tensor.Length)
+        {
+            throw new ArgumentException("the mirrored tensor must be as large as the letterbox's", nameof(mirrored));
+        }
+
+        Array.Copy(_tensor, mirrored, _tensor.Length); // pad and rows below the picture as they are
+        int plane = _width * _height;
+        for (int c = 0; c < 3; c++)
+        {
+            for (int y = 0; y < _contentHeight; y++)
+            {
+                int row = (c * plane) + (y * _width);
+                mirrored.AsSpan(row, _contentWidth).Reverse();
+            }
+        }
+    }
+
     // Vertical pass first, one output row at a time: the taps' source rows (whole plane width; interleaved BGR or one
     // I420 plane) are
     // summed into a float row with System.Numerics.Vector (AVX2 here, NEON on the unit), so the horizontal pass only

@@ -41,6 +41,11 @@ public sealed class OnnxRuntimeOptions
     [Range(0.0, 1.0)]
     public double SecondRecogniserBelow { get; set; } = 0.9;
 
+    /// <summary>Run the detector a second time on the frame mirrored left to right and add the plates only that look
+    /// finds; a plate both looks find keeps the first look's box and the higher score (<see cref="MirroredLookMerger"/>).
+    /// Costs a second detector run per frame (models/cards/plate-detector.md, "A mirrored second look").</summary>
+    public bool MirroredDetectorLook { get; set; }
+
     /// <summary>Read a Saudi plate again in boxes grown sideways and keep a longer read that holds the first
     /// (<see cref="WideningPlateReader"/>): the long 520×110 mm plates whose box stops at the emblem strip.</summary>
     public bool WidenSaudiReads { get; set; } = true;

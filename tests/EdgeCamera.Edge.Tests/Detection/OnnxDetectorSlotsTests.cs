@@ -39,6 +39,31 @@ public sealed class OnnxDetectorSlotsTests
         Assert.Equal(expectedB, gotB);
     }
 
+    [Fact]
+    public async Task The_mirrored_look_keeps_every_plate_the_first_look_finds_with_its_box()
+    {
+        var clipDir = await SimulatedCamera.RenderAsync(1);
+        Assert.True(LabelsFile.TryLoad(Path.Combine(clipDir, "labels.tsv"), out var labels, out var error), error);
+        string path = OnnxRuntimeOptions.Resolve(new OnnxRuntimeOptions().DetectorPath);
+        using var once = new OnnxPlateDetector(path);
+        using var twice = new OnnxPlateDetector(path, new OnnxRuntimeOptions { MirroredDetectorLook = true });
+        int plates = 0;
+        foreach (string image in labels.Select(l => l.ImagePath).Distinct().Take(4))
+        {
+            using var frame = Load(image);
+            var first = Detect(frame, once.Detect);
+            var both = Detect(frame, twice.Detect);
+            plates += first.Length;
+            Assert.True(both.Length >= first.Length, $"{image}: {both.Length} boxes with the mirrored look, {first.Length} without");
+            foreach (var candidate in first)
+            {
+                Assert.Contains(both, c => c.Box == candidate.Box && c.Score >= candidate.Score);
+            }
+        }
+
+        Assert.True(plates > 0, "the detector found nothing in the clip's first frames");
+    }
+
     private static Frame Load(string path)
     {
         Assert.True(ImageFrames.TryLoad(path, out var frame, out var error), error);

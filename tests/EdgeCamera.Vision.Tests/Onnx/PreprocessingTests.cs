@@ -23,6 +23,41 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
+    public void The_mirrored_input_is_the_input_of_the_frame_mirrored_and_keeps_the_padding()
+    {
+        using var frame = new Frame(1920, 1080, 0, DateTimeOffset.UnixEpoch, 0);
+        using var mirroredFrame = new Frame(1920, 1080, 0, DateTimeOffset.UnixEpoch, 0);
+        for (int y = 0; y < 1080; y++)
+        {
+            for (int x = 0; x < 1920; x++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    byte value = (byte)(((((7 + c) * x) / 5) + (3 * y)) % 256);
+                    frame.Pixels[(y * frame.Stride) + (x * 3) + c] = value;
+                    mirroredFrame.Pixels[(y * mirroredFrame.Stride) + ((1919 - x) * 3) + c] = value;
+                }
+            }
+        }
+
+        var letterbox = new Letterbox(640, 384, pad: 0.5f);
+        var reference = new Letterbox(640, 384, pad: 0.5f);
+        var mirrored = new float[letterbox.Tensor.Length];
+        letterbox.Fill(frame);
+        reference.Fill(mirroredFrame);
+
+        letterbox.MirrorInto(mirrored);
+
+        for (int i = 0; i < mirrored.Length; i++)
+        {
+            Assert.True(Math.Abs(reference.Tensor[i] - mirrored[i]) <= 1.01f / 255f, $"value {i}: {mirrored[i]} against {reference.Tensor[i]}");
+        }
+
+        Assert.Equal(0.5f, mirrored[360 * 640]); // the padding rows stay padding
+        Assert.NotEqual(letterbox.Tensor[0], mirrored[0]);
+    }
+
+    [Fact]
     public void Shrinking_filters_so_a_one_pixel_line_is_not_lost()
     {
         using var frame = Uniform(1920, 1080, 0, 0, 0);
