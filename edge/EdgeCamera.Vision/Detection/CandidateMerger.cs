@@ -35,7 +35,8 @@ internal static class CandidateMerger
         return count;
     }
 
-    private static void SortByScoreDescending(Span<PlateCandidate> items)
+    /// <summary>Insertion sort, best score first, in place: a handful of candidates, no allocation.</summary>
+    internal static void SortByScoreDescending(Span<PlateCandidate> items)
     {
         for (int i = 1; i < items.Length; i++)
         {

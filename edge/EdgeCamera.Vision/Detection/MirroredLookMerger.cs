@@ -45,23 +45,7 @@ public static class MirroredLookMerger
             }
         }
 
-        SortByScoreDescending(found[..count]);
+        Detection.CandidateMerger.SortByScoreDescending(found[..count]);
         return count;
-    }
-
-    private static void SortByScoreDescending(Span<PlateCandidate> items)
-    {
-        for (int i = 1; i < items.Length; i++)
-        {
-            PlateCandidate item = items[i];
-            int j = i - 1;
-            while (j >= 0 && items[j].Score < item.Score)
-            {
-                items[j + 1] = items[j];
-                j--;
-            }
-
-            items[j + 1] = item;
-        }
     }
 }
