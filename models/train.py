@@ -206,7 +206,7 @@ def stage_detector(cfg, cache, out, log):
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
                                                model=start, freeze_bn=start is not None, teacher=teacher,
-                                               flip=bool(cfg.get("flip")))
+                                               flip=bool(cfg.get("flip")), seed=cfg.get("seed", 0))
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
@@ -331,7 +331,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2, help="torch threads (the machine has 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="data-generation processes")
     ap.add_argument("--peak-lr", type=float, default=None, help="peak learning rate (default 2e-3; resumed: recogniser 1e-3, detector 7e-4)")
-    ap.add_argument("--seed", type=int, default=0, help="recogniser batch/augmentation seed (give a resumed run a new one)")
+    ap.add_argument("--seed", type=int, default=0, help="recogniser and detector batch/augmentation seed (give a resumed run a new one)")
     ap.add_argument("--device", default="cpu", help="recogniser: where it trains (cuda on a machine with a GPU)")
     ap.add_argument("--batch", type=int, default=32, help="recogniser batch size")
     ap.add_argument("--crops-train", type=int, default=None, help="recogniser: synthetic training crops (default 20,000)")
