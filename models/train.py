@@ -190,8 +190,14 @@ def stage_detector(cfg, cache, out, log):
     sa, us = _real_train(cfg)
     real = det_train.load_real(sa + us, random.Random(3), cfg["real_copies"])
     val = _scene_items(cache / "scenes-val")
+    choice = val[:120]                       # checkpoint choice on 120 validation scenes (cheap); the threshold on all
+    if cfg.get("frames_1080"):               # 1920×1080 scenes shrunk by the letterbox, as a camera frame is
+        for name, seed, n in (("train", SEED_SCENES_TRAIN_1080, "scenes_train_1080"), ("val", SEED_SCENES_VAL_1080, "scenes_val_1080")):
+            data.build_scenes(cache / f"scenes-{name}-1080", seed, cfg[n], full_frame=TEST_FRAME_1080, log=log)
+        syn += det_train.load_frames(cache / "scenes-train-1080")
+        val_1080 = _scene_items(cache / "scenes-val-1080")
+        val, choice = val + val_1080, choice + val_1080[:120]
     log(f"detector: {len(syn)} synthetic scenes, {len(real)} real-dev train canvases, {len(val)} val scenes")
-    # checkpoint choice on the first 120 validation scenes (cheap); the threshold on all of them
     init, start = _continue_from(cfg, cache, out, "detector", lambda p: det.state_from_onnx(p, det.Detector()), log)
     teacher = None
     if cfg.get("keep_boxes") and (init or start):
@@ -202,7 +208,7 @@ def stage_detector(cfg, cache, out, log):
         log("detector: boxes pulled towards the starting detector's (--keep-boxes)")
     if cfg.get("flip"):
         log("detector: half the training windows mirrored left to right (--flip)")
-    model, steps, secs, best = det_train.train(syn, real, _val_detection(val[:120]), cfg["det_minutes"],
+    model, steps, secs, best = det_train.train(syn, real, _val_detection(choice), cfg["det_minutes"],
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
                                                model=start, freeze_bn=start is not None, teacher=teacher,
@@ -210,12 +216,14 @@ def stage_detector(cfg, cache, out, log):
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
-        "version": "6" if cfg.get("flip") else "5" if cfg.get("real_plates") else "4" if cfg.get("decorated") else "3",
+        "version": ("7" if cfg.get("frames_1080") else "6" if cfg.get("flip") else "5" if cfg.get("real_plates")
+                    else "4" if cfg.get("decorated") else "3"),
         "trained": datetime.date.today().isoformat(),
         "training_steps": steps, "training_seconds": round(secs), "validation_f1": round(f1, 4),
         "data": f"{len(syn)} synthetic scenes (models/scenes, seeds {data.SEED_SCENES_TRAIN}+"
                 + (f" and {SEED_DECORATED_TRAIN}+ with decorated plates" if cfg.get("decorated") else "")
                 + (f" and {SEED_REAL_PLATES}+ with real-dev train US plates pasted" if cfg.get("real_plates") else "")
+                + (f", {SEED_SCENES_TRAIN_1080}+ drawn at 1920×1080" if cfg.get("frames_1080") else "")
                 + ") and the real-dev "
                 f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"
                 + ("; boxes pulled towards the starting detector's" if teacher is not None else "")
@@ -322,6 +330,8 @@ def main():
                     help="detector --resume: also pull the boxes towards the starting detector's (box_anchor_loss)")
     ap.add_argument("--flip", action="store_true",
                     help="detector: mirror half the training windows left to right")
+    ap.add_argument("--frames-1080", action="store_true",
+                    help="detector: also learn from 4,000 scenes drawn at 1920×1080 and letterboxed, as camera frames are")
     ap.add_argument("--mismatched", action="store_true",
                     help="recogniser: add 6,000 Saudi crops, half with a differing Arabic half (tried as version 4, not kept)")
     ap.add_argument("--scene-crops", action="store_true",
@@ -348,7 +358,7 @@ def main():
     cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
     cfg["long_plates"], cfg["rec_base"], cfg["real_plates"] = args.long_plates, args.rec_base, args.real_plates
     cfg["keep_boxes"] = args.keep_boxes
-    cfg["flip"] = args.flip
+    cfg["flip"], cfg["frames_1080"] = args.flip, args.frames_1080
     cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
     if args.crops_train is not None:
         cfg["crops_train"] = args.crops_train

@@ -38,6 +38,14 @@ def load_real(items, rng, copies=3):
     return out
 
 
+def load_frames(scene_dir: Path):
+    """Full-size scenes (1920×1080) letterboxed at the contract scale, as the edge sees a camera frame: the frame's
+    blur, noise and JPEG shrunk three times with it, which the training scenes drawn at 640 wide never show."""
+    meta = json.loads((scene_dir / "labels.json").read_text())["images"]
+    items = [(scene_dir / m["image"], [(tuple(p["box"]), None, None) for p in m["plates"]]) for m in meta]
+    return load_real(items, random.Random(0), copies=1)
+
+
 def _window(sample, rng):
     canvas, boxes = sample
     if boxes and rng.random() < 0.75:
