@@ -45,6 +45,16 @@ def log_to(path):
     return log
 
 
+def _scenes_1080(cfg, cache, log, *names):
+    """Builds (or finds cached) the named 1920×1080 scene sets: train, val, val2, long."""
+    sets = {"train": ("scenes-train-1080", SEED_SCENES_TRAIN_1080, "scenes_train_1080", {}),
+            "val": ("scenes-val-1080", SEED_SCENES_VAL_1080, "scenes_val_1080", {}),
+            "val2": ("scenes-val2-1080", SEED_SCENES_VAL2_1080, "scenes_val2_1080", {}),
+            "long": ("scenes-train-1080-long", SEED_SCENES_LONG_1080, "scenes_long_1080", {"long_share": LONG_SCENES_SHARE})}
+    for folder, seed, size, extra in (sets[n] for n in names):
+        data.build_scenes(cache / folder, seed, cfg[size], full_frame=TEST_FRAME_1080, log=log, **extra)
+
+
 def stage_recogniser_data(cfg, cache, log):
     """What the recogniser trains and picks its checkpoint on (the data stage builds it too)."""
     data.build_crops(cache, "crops-train", data.SEED_CROPS_TRAIN, cfg["crops_train"], log)
@@ -54,10 +64,7 @@ def stage_recogniser_data(cfg, cache, log):
     if cfg.get("long_plates"):
         data.build_crops(cache, "crops-train-long", SEED_LONG, cfg["crops_long"], log, kinds=SAUDI_KINDS, long=1.0)
     if cfg.get("scene_crops"):
-        data.build_scenes(cache / "scenes-train-1080", SEED_SCENES_TRAIN_1080, cfg["scenes_train_1080"],
-                          full_frame=TEST_FRAME_1080, log=log)
-        data.build_scenes(cache / "scenes-val-1080", SEED_SCENES_VAL_1080, cfg["scenes_val_1080"],
-                          full_frame=TEST_FRAME_1080, log=log)
+        _scenes_1080(cfg, cache, log, "train", "val")
     data.build_crops(cache, "crops-val", data.SEED_CROPS_TRAIN + 500_000, cfg["crops_val"], log)
 
 
@@ -192,8 +199,7 @@ def stage_detector(cfg, cache, out, log):
     val = _scene_items(cache / "scenes-val")
     choice = val[:120]                       # checkpoint choice on 120 validation scenes (cheap); the threshold on all
     if cfg.get("frames_1080"):               # 1920×1080 scenes shrunk by the letterbox, as a camera frame is
-        for name, seed, n in (("train", SEED_SCENES_TRAIN_1080, "scenes_train_1080"), ("val", SEED_SCENES_VAL_1080, "scenes_val_1080")):
-            data.build_scenes(cache / f"scenes-{name}-1080", seed, cfg[n], full_frame=TEST_FRAME_1080, log=log)
+        _scenes_1080(cfg, cache, log, "train", "val")
         syn += det_train.load_frames(cache / "scenes-train-1080")
         val_1080 = _scene_items(cache / "scenes-val-1080")
         val, choice = val + val_1080, choice + val_1080[:120]
@@ -233,13 +239,10 @@ def stage_detector(cfg, cache, out, log):
 
 def stage_verifier(cfg, cache, out, log):
     """The plate verifier, trained on the boxes of the detector in --out (the committed one unless just trained)."""
-    data.build_scenes(cache / "scenes-train-1080", SEED_SCENES_TRAIN_1080, cfg["scenes_train_1080"],
-                      full_frame=TEST_FRAME_1080, log=log)
+    _scenes_1080(cfg, cache, log, "train", "val", "val2")
     data.build_scenes(cache / "scenes-train-decorated", SEED_DECORATED_TRAIN, cfg["scenes_decorated"], log=log,
                       decorated=DECORATED_TRAIN)
     val_dirs = [cache / "scenes-val-1080", cache / "scenes-val2-1080"]
-    data.build_scenes(val_dirs[0], SEED_SCENES_VAL_1080, cfg["scenes_val_1080"], full_frame=TEST_FRAME_1080, log=log)
-    data.build_scenes(val_dirs[1], SEED_SCENES_VAL2_1080, cfg["scenes_val2_1080"], full_frame=TEST_FRAME_1080, log=log)
     det_model = det.Detector()
     det.state_from_onnx(out / "plate-detector.onnx", det_model)
     det_info = json.loads((out / "plate-detector.json").read_text())
@@ -271,12 +274,7 @@ def stage_verifier(cfg, cache, out, log):
 
 def stage_refiner(cfg, cache, out, log):
     """The plate box refiner (training/refiner.py), on the detector's boxes in the 1080 training scenes."""
-    data.build_scenes(cache / "scenes-train-1080", SEED_SCENES_TRAIN_1080, cfg["scenes_train_1080"],
-                      full_frame=TEST_FRAME_1080, log=log)
-    data.build_scenes(cache / "scenes-val2-1080", SEED_SCENES_VAL2_1080, cfg["scenes_val2_1080"],
-                      full_frame=TEST_FRAME_1080, log=log)
-    data.build_scenes(cache / "scenes-train-1080-long", SEED_SCENES_LONG_1080, cfg["scenes_long_1080"],
-                      full_frame=TEST_FRAME_1080, log=log, long_share=LONG_SCENES_SHARE)
+    _scenes_1080(cfg, cache, log, "train", "val2", "long")
     sa, us = _real_train(cfg)
     refiner.stage(cfg, cache, out, log, [cache / "scenes-train-1080", cache / "scenes-train-1080-long"],
                   [cache / "scenes-val2-1080"], sa + us, VERIFIER_REAL_WEIGHT)
