@@ -61,8 +61,16 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
                 var verified = new VerifiedPlateDetector(onnxDetector, verifier, sureScore: onnxDetector.Threshold);
                 owned[0] = verified; // it owns the detector and the verifier now
                 onnxDetector.Threshold = verifier.Info.DetectorThreshold;
+                string faint = string.Empty;
+                if (runtime.FaintPeakScore > 0 && runtime.FaintPeakScore < verifier.Info.DetectorThreshold)
+                {
+                    onnxDetector.WidenFromScore = verifier.Info.DetectorThreshold;
+                    onnxDetector.Threshold = (float)runtime.FaintPeakScore;
+                    faint = $" (faint peaks from {runtime.FaintPeakScore:0.##} as plates of their own)";
+                }
+
                 detector = verified;
-                models += $" from score {verifier.Info.DetectorThreshold:0.##} + {verifier.Info.Name} {verifier.Info.Version}";
+                models += $" from score {verifier.Info.DetectorThreshold:0.##}{faint} + {verifier.Info.Name} {verifier.Info.Version}";
                 components.Add(EngineComponent.ForModelFile(verifier.Info.Name, verifier.Info.Version, verifierPath));
             }
 

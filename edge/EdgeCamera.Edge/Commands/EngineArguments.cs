@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeCamera.Vision;
 using EdgeCamera.Vision.Onnx;
 
@@ -7,7 +8,8 @@ namespace EdgeCamera.Edge.Commands;
 /// The plate-engine switches the offline commands share: <c>--engine onnx|onnx+tesseract|classic</c> (default: the
 /// service's own default, <see cref="PlateEngineOptions.Engine"/>, so a check runs what the unit runs) and <c>--models DIR</c> (a folder holding plate-detector.onnx and
 /// plate-recogniser.onnx with their .json, and plate-verifier.onnx, plate-refiner.onnx and plate-recogniser-b.onnx when it has them)
-/// and <c>--mirrored-look</c> (<see cref="OnnxRuntimeOptions.MirroredDetectorLook"/> on). Returns the remaining arguments.
+/// , <c>--mirrored-look</c> (<see cref="OnnxRuntimeOptions.MirroredDetectorLook"/> on) and <c>--faint-peak-score S</c>
+/// (<see cref="OnnxRuntimeOptions.FaintPeakScore"/>). Returns the remaining arguments.
 /// </summary>
 public static class EngineArguments
 {
@@ -43,7 +45,18 @@ public static class EngineArguments
                 case "--mirrored-look":
                     runtime.MirroredDetectorLook = true;
                     break;
-                case "--engine" or "--models":
+                case "--faint-peak-score" when i + 1 < args.Length:
+                    if (double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out double faint) && faint is >= 0 and <= 1)
+                    {
+                        runtime.FaintPeakScore = faint;
+                    }
+                    else
+                    {
+                        error = $"--faint-peak-score needs a score from 0 to 1, not '{args[i]}'";
+                    }
+
+                    break;
+                case "--engine" or "--models" or "--faint-peak-score":
                     error = $"{args[i]} needs a value";
                     break;
                 default:

@@ -6,7 +6,8 @@ namespace EdgeCamera.Vision;
 /// A long plate (a 520 × 110 mm Saudi plate) can peak twice, once on a part of it: a box lying mostly inside a
 /// better one, or mostly covering it, on the same row (<see cref="SamePlateCover"/>, <see cref="SameRow"/>)
 /// widens that box to their union; other boxes overlapping a better one by more than <see cref="OverlapIou"/> are
-/// dropped. No allocation.
+/// dropped. A peak below <see cref="WidenFromScore"/> widens no box: it is kept only as a plate of its own. No
+/// allocation.
 /// </summary>
 internal sealed class HeatmapDecoder(int gridWidth, int gridHeight, int stridePx)
 {
@@ -23,6 +24,10 @@ internal sealed class HeatmapDecoder(int gridWidth, int gridHeight, int stridePx
     private const int MaxPeaks = 32;
 
     private readonly PlateCandidate[] _peaks = new PlateCandidate[MaxPeaks];
+
+    /// <summary>The score a peak needs to widen a better box it is part of. Faint peaks kept to find faint plates
+    /// would otherwise loosen the boxes of plates found surely (models/cards/plate-detector.md, "Faint peaks").</summary>
+    public float WidenFromScore { get; set; }
 
     public int Decode(
         ReadOnlySpan<float> heatmap, ReadOnlySpan<float> boxes, float threshold, double scale,
@@ -63,7 +68,11 @@ internal sealed class HeatmapDecoder(int gridWidth, int gridHeight, int stridePx
             {
                 if (IsPartOfSamePlate(found[j].Box, _peaks[i].Box))
                 {
-                    found[j] = found[j] with { Box = found[j].Box.Union(_peaks[i].Box) };
+                    if (_peaks[i].Score >= WidenFromScore)
+                    {
+                        found[j] = found[j] with { Box = found[j].Box.Union(_peaks[i].Box) };
+                    }
+
                     taken = true;
                 }
                 else

@@ -76,6 +76,14 @@ public sealed class OnnxPlateDetector : IPipelinedPlateDetector, IDisposable
     /// <summary>Centre score a plate needs; the model's validated threshold unless changed.</summary>
     public float Threshold { get; set; }
 
+    /// <summary>The score from which a peak may widen a better box of the same plate; peaks between
+    /// <see cref="Threshold"/> and this are kept only as plates of their own. 0 (the default): every kept peak may.</summary>
+    public float WidenFromScore
+    {
+        get => _decoder.WidenFromScore;
+        set => _decoder.WidenFromScore = value;
+    }
+
     public int Detect(Frame frame, Span<PlateCandidate> found)
     {
         Prepare(frame, 0);

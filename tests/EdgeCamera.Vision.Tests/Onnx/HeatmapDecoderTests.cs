@@ -67,6 +67,38 @@ public sealed class HeatmapDecoderTests
     }
 
     [Fact]
+    public void A_faint_peak_on_part_of_a_plate_found_surely_leaves_its_box_as_it_is()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 60, row: 40, score: 0.9f, widthPx: 120, heightPx: 24); // the plate, found surely
+        Peak(heat, boxes, col: 52, row: 40, score: 0.2f, widthPx: 180, heightPx: 28); // a faint, looser box on it
+        var decoder = new HeatmapDecoder(GridWidth, GridHeight, Stride) { WidenFromScore = 0.3f };
+        var found = new PlateCandidate[8];
+
+        int count = decoder.Decode(heat, boxes, 0.15f, OneThird, 1920, 1080, found);
+
+        Assert.Equal(1, count);
+        Assert.Equal(new PixelBox(546, 450, 360, 72), found[0].Box); // the sure peak's own box, not the union
+        Assert.Equal(0.9f, found[0].Score);
+    }
+
+    [Fact]
+    public void A_faint_peak_away_from_every_other_plate_is_a_plate_of_its_own()
+    {
+        var (heat, boxes) = Maps();
+        Peak(heat, boxes, col: 60, row: 40, score: 0.9f, widthPx: 120, heightPx: 24);
+        Peak(heat, boxes, col: 120, row: 70, score: 0.2f, widthPx: 40, heightPx: 12); // a faint plate elsewhere
+        var decoder = new HeatmapDecoder(GridWidth, GridHeight, Stride) { WidenFromScore = 0.3f };
+        var found = new PlateCandidate[8];
+
+        int count = decoder.Decode(heat, boxes, 0.15f, OneThird, 1920, 1080, found);
+
+        Assert.Equal(2, count);
+        Assert.Equal(0.2f, found[1].Score);
+        Assert.Equal(new PixelBox(1386, 828, 120, 36), found[1].Box); // centre (120.5 × 12, 70.5 × 12), 40 × 3 by 12 × 3
+    }
+
+    [Fact]
     public void Boxes_are_clipped_to_the_frame()
     {
         var (heat, boxes) = Maps();
