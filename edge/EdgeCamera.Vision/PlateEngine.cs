@@ -52,13 +52,16 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
         try
         {
             IPipelinedPlateDetector detector = onnxDetector;
+            OnnxPlateBoxRefiner? refiner = null;
             string models = $"{onnxDetector.Info.Name} {onnxDetector.Info.Version}{(runtime.MirroredDetectorLook ? " (and on the mirrored frame)" : string.Empty)}";
             List<EngineComponent> components = [EngineComponent.ForModelFile(onnxDetector.Info.Name, onnxDetector.Info.Version, detectorPath)];
             if (!string.IsNullOrEmpty(runtime.VerifierPath))
             {
                 string verifierPath = OnnxRuntimeOptions.Resolve(runtime.VerifierPath);
                 var verifier = new OnnxPlateVerifier(verifierPath, runtime);
-                var verified = new VerifiedPlateDetector(onnxDetector, verifier, sureScore: onnxDetector.Threshold);
+                refiner = CreateRefiner(runtime, owned);
+                var verified = new VerifiedPlateDetector(
+                    onnxDetector, verifier, sureScore: onnxDetector.Threshold, secondLook: runtime.VerifyRedrawnBox ? refiner : null);
                 owned[0] = verified; // it owns the detector and the verifier now
                 onnxDetector.Threshold = verifier.Info.DetectorThreshold;
                 string faint = string.Empty;
@@ -70,16 +73,18 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
                 }
 
                 detector = verified;
-                models += $" from score {verifier.Info.DetectorThreshold:0.##}{faint} + {verifier.Info.Name} {verifier.Info.Version}";
+                string secondLook = runtime.VerifyRedrawnBox && refiner is not null ? " (refused sure boxes looked at again redrawn)" : string.Empty;
+                models += $" from score {verifier.Info.DetectorThreshold:0.##}{faint} + {verifier.Info.Name} {verifier.Info.Version}{secondLook}";
                 components.Add(EngineComponent.ForModelFile(verifier.Info.Name, verifier.Info.Version, verifierPath));
             }
 
-            if (!string.IsNullOrEmpty(runtime.RefinerPath))
+            refiner ??= CreateRefiner(runtime, owned);
+            if (refiner is not null)
             {
                 string refinerPath = OnnxRuntimeOptions.Resolve(runtime.RefinerPath);
-                var refiner = new OnnxPlateBoxRefiner(refinerPath, runtime);
                 var refined = new RefinedPlateDetector(detector, refiner, runtime.RefinerKeepsReadBox);
-                owned[0] = refined; // it owns the (verified) detector and the refiner now
+                owned.Remove(refiner);
+                owned[0] = refined; // it owns the (verified) detector and the refiner (the verifier's second look borrows it)
                 detector = refined;
                 models += $" + {refiner.Info.Name} {refiner.Info.Version}{(runtime.RefinerKeepsReadBox ? " (read at the detector's box)" : string.Empty)}";
                 components.Add(EngineComponent.ForModelFile(refiner.Info.Name, refiner.Info.Version, refinerPath));
@@ -122,6 +127,20 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
 
             throw;
         }
+    }
+
+    /// <summary>The box refiner of <see cref="OnnxRuntimeOptions.RefinerPath"/>, listed in <paramref name="owned"/>
+    /// until a detector takes it over; null when none is configured.</summary>
+    private static OnnxPlateBoxRefiner? CreateRefiner(OnnxRuntimeOptions runtime, List<IDisposable> owned)
+    {
+        if (string.IsNullOrEmpty(runtime.RefinerPath))
+        {
+            return null;
+        }
+
+        var refiner = new OnnxPlateBoxRefiner(OnnxRuntimeOptions.Resolve(runtime.RefinerPath), runtime);
+        owned.Add(refiner);
+        return refiner;
     }
 
     public void Dispose()

@@ -88,23 +88,4 @@ public sealed class RefinedDetectorTests
         Assert.False(region.TryMapBack([0.75f, 0.25f, 0.25f, 0.75f], 320, 240, out _));
         Assert.False(region.TryMapBack([float.NaN, 0.25f, 0.75f, 0.75f], 320, 240, out _));
     }
-
-    /// <summary>A refiner that redraws the boxes it was given and no other (as a box outside the frame).</summary>
-    private sealed class ScriptedRefiner(params (PixelBox From, PixelBox To)[] redraws) : IPlateBoxRefiner
-    {
-        public bool TryRefine(Frame frame, PixelBox box, out PixelBox refined)
-        {
-            foreach (var (from, to) in redraws)
-            {
-                if (from == box)
-                {
-                    refined = to;
-                    return true;
-                }
-            }
-
-            refined = box;
-            return false;
-        }
-    }
 }

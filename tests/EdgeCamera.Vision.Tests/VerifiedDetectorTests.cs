@@ -65,6 +65,35 @@ public sealed class VerifiedDetectorTests
         Assert.Equal(1, detector.Rejected);
     }
 
+    [Fact]
+    public void A_sure_box_the_verifier_refuses_is_kept_when_its_redrawn_box_passes_the_faint_threshold()
+    {
+        var whole = new PixelBox(110, 90, 120, 45); // the whole plate, where the detector boxed its text line
+        var verifier = new ScriptedVerifier(0.5f, 0.7f, (Plate.Box, 0.05f), (whole, 0.9f), (Sign.Box, 0.1f), (new PixelBox(5, 5, 100, 40), 0.6f));
+        var refiner = new ScriptedRefiner((Plate.Box, whole), (Sign.Box, new PixelBox(5, 5, 100, 40)));
+        using var detector = new VerifiedPlateDetector(new ScriptedDetector(Sign, Plate), verifier, SureScore, secondLook: refiner);
+        using var frame = SyntheticScene.Blank(320, 240, 128);
+        var found = new PlateCandidate[8];
+
+        int count = detector.Detect(frame, found);
+
+        Assert.Equal([Plate], found[..count]); // the detector's box, as found; the sign's redrawn box (0.6) stays refused
+        Assert.Equal((2, 1, 1), (detector.Checked, detector.Rejected, detector.KeptOnSecondLook));
+    }
+
+    [Fact]
+    public void A_faint_box_the_verifier_refuses_gets_no_second_look()
+    {
+        var whole = new PixelBox(190, 140, 80, 35);
+        var verifier = new ScriptedVerifier(0.5f, 0.7f, (FaintPlate.Box, 0.5f), (whole, 0.99f));
+        var refiner = new ScriptedRefiner((FaintPlate.Box, whole));
+        using var detector = new VerifiedPlateDetector(new ScriptedDetector(FaintPlate), verifier, SureScore, secondLook: refiner);
+        using var frame = SyntheticScene.Blank(320, 240, 128);
+
+        Assert.Equal(0, detector.Detect(frame, new PlateCandidate[8]));
+        Assert.Equal((1, 0L), (detector.Rejected, detector.KeptOnSecondLook));
+    }
+
     /// <summary>A verifier that scores the boxes it was given and cannot score any other (as a box outside the
     /// frame).</summary>
     private sealed class ScriptedVerifier(float threshold, float faintThreshold, params (PixelBox Box, float Score)[] scores) : IPlateVerifier

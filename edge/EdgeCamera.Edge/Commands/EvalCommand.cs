@@ -52,7 +52,7 @@ public static class EvalCommand
         var refined = engine.Detector as RefinedPlateDetector;
         if ((refined?.Detector ?? engine.Detector) is VerifiedPlateDetector verified)
         {
-            output.WriteLine(string.Create(c, $"verifier: checked {verified.Checked} boxes, dropped {verified.Rejected}"));
+            output.WriteLine(string.Create(c, $"verifier: checked {verified.Checked} boxes, dropped {verified.Rejected}, kept {verified.KeptOnSecondLook} more on a second look at the redrawn box"));
         }
 
         if (refined is not null)

@@ -7,13 +7,20 @@ namespace EdgeCamera.Vision;
 /// or above <paramref name="sureScore"/> (its own validated threshold) is kept when the verifier gives it at least
 /// <see cref="IPlateVerifier.Threshold"/>, a fainter box only at <see cref="IPlateVerifier.FaintThreshold"/>. Fewer
 /// signs and grilles are taken for plates and a few faint plates are found (models/cards/plate-verifier.md has the
-/// figures). The kept candidates keep the detector's order. Owns and disposes both parts. Not thread-safe beyond
-/// <see cref="IPipelinedPlateDetector"/>'s promise: the verifier runs in <see cref="DetectPrepared"/> only.
+/// figures). With <paramref name="secondLook"/>, a box the detector is sure of that the verifier refuses is redrawn by
+/// that refiner and kept when the verifier passes the redrawn box at its faint threshold: the detector's box of a large
+/// plate often holds only its text line, which the verifier takes for sign text, while the redrawn box holds the whole
+/// plate (models/cards/plate-verifier.md, "A second look at the redrawn box").
+/// The kept candidates keep the detector's order and boxes. Owns and disposes the detector and the verifier, not the
+/// refiner it borrows. Not thread-safe beyond <see cref="IPipelinedPlateDetector"/>'s promise: the verifier runs in
+/// <see cref="DetectPrepared"/> only.
 /// </summary>
-public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPlateVerifier verifier, float sureScore) : PlateDetectorWrapper(detector)
+public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPlateVerifier verifier, float sureScore, IPlateBoxRefiner? secondLook = null)
+    : PlateDetectorWrapper(detector)
 {
     private long _checked;
     private long _rejected;
+    private long _keptOnSecondLook;
 
     public IPlateVerifier Verifier { get; } = verifier;
 
@@ -26,6 +33,9 @@ public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPla
     /// <summary>Boxes it scored below its threshold (or that had no pixel in the frame), dropped.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Boxes refused as found and kept on the second look at their redrawn box.</summary>
+    public long KeptOnSecondLook => Interlocked.Read(ref _keptOnSecondLook);
+
     public override int DetectPrepared(Frame frame, int slot, Span<PlateCandidate> found)
     {
         int count = Detector.DetectPrepared(frame, slot, found);
@@ -36,6 +46,12 @@ public sealed class VerifiedPlateDetector(IPipelinedPlateDetector detector, IPla
             float needed = found[i].Score >= SureScore ? Verifier.Threshold : Verifier.FaintThreshold;
             if (Verifier.TryScore(frame, found[i].Box, out float plate) && plate >= needed)
             {
+                found[kept++] = found[i];
+            }
+            else if (secondLook is not null && found[i].Score >= SureScore && secondLook.TryRefine(frame, found[i].Box, out var redrawn)
+                && Verifier.TryScore(frame, redrawn, out plate) && plate >= Verifier.FaintThreshold)
+            {
+                Interlocked.Increment(ref _keptOnSecondLook);
                 found[kept++] = found[i];
             }
             else
