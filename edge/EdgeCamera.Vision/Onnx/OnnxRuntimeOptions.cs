@@ -24,7 +24,7 @@ public sealed class OnnxRuntimeOptions
     /// <summary>With a verifier and a refiner: a box the detector is sure of that the verifier refuses is redrawn by
     /// the refiner and kept when the verifier passes the redrawn box at its faint threshold
     /// (<see cref="VerifiedPlateDetector"/>). With plate-detector 6 and plate-verifier 1: recall on the 1920×1080 test
-    /// scenes 98.8 → 99.0 % (5 large or tightly boxed plates more, 1 false box more), no change on the real held-out
+    /// scenes 98.77 → 98.96 % (5 plates more, most of them large; 1 false box more), no change on the real held-out
     /// quarters (models/cards/plate-verifier.md, "A second look at the redrawn box").</summary>
     public bool VerifyRedrawnBox { get; set; } = true;
 
