@@ -47,6 +47,14 @@ else
   echo "setup: Debian packages present"
 fi
 
+# A clean clone's build and test run takes about 1.5 GB beside the checkout, plus about 2.6 GB of NuGet packages on
+# the first restore (measured 2026-11-29). A full disk shows up later as MSB3021 "No space left on device" in the
+# middle of the build, so say it here, where it is clear what ran out.
+free_gb=$(df -P --block-size=1G . | awk 'NR == 2 { print $4 }')
+if [[ -n "$free_gb" && "$free_gb" -lt 4 ]]; then
+  echo "setup: warning: only ${free_gb} GB free on $(df -P . | awk 'NR == 2 { print $6 }'); a clean build and test run needs about 4 GB" >&2
+fi
+
 if [[ "${EDGECAM_SKIP_RESTORE:-}" != 1 ]]; then
   dotnet restore EdgeCamera.sln --verbosity quiet
 fi
