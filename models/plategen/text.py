@@ -22,8 +22,13 @@ def font_path(file_name: str) -> str:
 
 @lru_cache(maxsize=256)
 def font(file_name: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(font_path(file_name), max(1, int(size)),
-                              layout_engine=ImageFont.Layout.RAQM)
+    f = ImageFont.truetype(font_path(file_name), max(1, int(size)), layout_engine=ImageFont.Layout.RAQM)
+    # Without libraqm Pillow only warns and falls back to its basic layout, which draws Arabic letters unjoined,
+    # left to right: every plate and every training crop would be silently wrong.
+    if f.layout_engine != ImageFont.Layout.RAQM:
+        raise RuntimeError("Pillow has no Raqm text layout, so Arabic cannot be shaped: install Debian's libraqm0 "
+                           "(scripts/setup.sh does)")
+    return f
 
 
 def _shaping(rtl: bool) -> dict:
