@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using EdgeCamera.TestKit;
 using Xunit.Abstractions;
@@ -11,9 +10,6 @@ namespace EdgeCamera.Models.Tests;
 /// </summary>
 public sealed class PlateRendererTests(ITestOutputHelper output) : IDisposable
 {
-    // Debian's interpreter: the one with PIL built against libraqm (shared/toolchain.md).
-    private const string Python = "/usr/bin/python3";
-
     // A few seconds on 2 idle cores (imports of numpy and PIL, a few plates and scenes); a minute is the hard stop.
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
 
@@ -149,7 +145,6 @@ public sealed class PlateRendererTests(ITestOutputHelper output) : IDisposable
     /// the script reports through <c>emit(**values)</c>, one JSON object.</summary>
     private async Task<JsonElement> RunAsync(string body, bool repoCode = false)
     {
-        Assert.True(File.Exists(Python), $"{Python} (Debian python3 with PIL and libraqm) is needed to render plates");
         Directory.CreateDirectory(_dir);
         var script = Path.Combine(_dir, "check.py");
         var indented = string.Join('\n', body.Split('\n').Select(l => "    " + l));
@@ -162,27 +157,7 @@ public sealed class PlateRendererTests(ITestOutputHelper output) : IDisposable
             {{indented}}
             main()
             """);
-        var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add("-B"); // no __pycache__ written into the checkout
-        psi.ArgumentList.Add(script);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(RunTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        var text = await stdout;
-        output.WriteLine(text);
-        output.WriteLine(await stderr);
-        Assert.True(process.ExitCode == 0, $"python exited with {process.ExitCode}");
+        var text = await DebianPython.RunAsync(["-B", script], _dir, RunTimeout, output); // -B: no __pycache__ in the checkout
         var line = text.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
         Assert.NotNull(line);
         return JsonDocument.Parse(line["RESULT ".Length..]).RootElement.Clone();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EdgeCamera.TestKit;
 using Xunit.Abstractions;
 
@@ -12,9 +11,6 @@ namespace EdgeCamera.Models.Tests;
 /// </summary>
 public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
 {
-    // Debian's interpreter: the only one with python3-torch on this machine (shared/toolchain.md).
-    private const string Python = "/usr/bin/python3";
-
     // The smoke run takes well under two minutes on 2 idle cores; five minutes is the hard stop.
     private static readonly TimeSpan SmokeTimeout = TimeSpan.FromMinutes(5);
 
@@ -23,7 +19,6 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Training_script_smoke_run_exports_every_model_and_continues_detector_and_recogniser_from_their_onnx_files()
     {
-        Assert.True(File.Exists(Python), $"{Python} (Debian python3 with python3-torch) is needed to train");
         // A narrower recogniser than the committed one (base 16 against 32), so that --resume below must read the
         // width from the ONNX file.
         await RunTrainingAsync("--smoke", "--out", _outDir, "--workers", "1", "--rec-base", "16");
@@ -78,44 +73,8 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         return doc.RootElement.GetProperty("parameters").GetInt64();
     }
 
-    private async Task<string> RunTrainingAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo(Python)
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("models/train.py");
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(SmokeTimeout);
-        var finished = true;
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            finished = false;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        var log = await stdout;
-        output.WriteLine(log);
-        output.WriteLine(await stderr);
-        Assert.True(finished, $"train.py {string.Join(' ', args)} did not finish within {SmokeTimeout}");
-        Assert.Equal(0, process.ExitCode);
-        return log;
-    }
+    private Task<string> RunTrainingAsync(params string[] args) =>
+        DebianPython.RunAsync(["models/train.py", .. args], RepoPaths.Root, SmokeTimeout, output);
 
     public void Dispose()
     {
