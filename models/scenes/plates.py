@@ -8,8 +8,8 @@ from PIL import Image
 from plategen import formats as pg_formats, render as pg_render
 from . import decorated, generic, realplates
 
-FORMAT_IDS = sorted(pg_formats.load_all()) + ["other"]     # recogniser 'format' classes
 _FMTS = pg_formats.load_all()
+FORMAT_IDS = sorted(_FMTS) + ["other"]     # recogniser 'format' classes
 # The order in which a scene draws its plate kinds, as the committed models' data sets were made: keeping it keeps
 # every seeded data set (the held-out test sets too) the same. Formats added later come after these, by name.
 _DRAW_ORDER = ["sa-private", "sa-transport", "sa-commercial", "kw-private", "mr-private"]
