@@ -53,13 +53,14 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
         {
             IPipelinedPlateDetector detector = onnxDetector;
             OnnxPlateBoxRefiner? refiner = null;
+            string refinerPath = string.IsNullOrEmpty(runtime.RefinerPath) ? string.Empty : OnnxRuntimeOptions.Resolve(runtime.RefinerPath);
             string models = $"{onnxDetector.Info.Name} {onnxDetector.Info.Version}{(runtime.MirroredDetectorLook ? " (and on the mirrored frame)" : string.Empty)}";
             List<EngineComponent> components = [EngineComponent.ForModelFile(onnxDetector.Info.Name, onnxDetector.Info.Version, detectorPath)];
             if (!string.IsNullOrEmpty(runtime.VerifierPath))
             {
                 string verifierPath = OnnxRuntimeOptions.Resolve(runtime.VerifierPath);
                 var verifier = new OnnxPlateVerifier(verifierPath, runtime);
-                refiner = CreateRefiner(runtime, owned);
+                refiner = CreateRefiner(refinerPath, runtime, owned);
                 var verified = new VerifiedPlateDetector(
                     onnxDetector, verifier, sureScore: onnxDetector.Threshold, secondLook: runtime.VerifyRedrawnBox ? refiner : null);
                 owned[0] = verified; // it owns the detector and the verifier now
@@ -78,10 +79,9 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
                 components.Add(EngineComponent.ForModelFile(verifier.Info.Name, verifier.Info.Version, verifierPath));
             }
 
-            refiner ??= CreateRefiner(runtime, owned);
+            refiner ??= CreateRefiner(refinerPath, runtime, owned);
             if (refiner is not null)
             {
-                string refinerPath = OnnxRuntimeOptions.Resolve(runtime.RefinerPath);
                 var refined = new RefinedPlateDetector(detector, refiner, runtime.RefinerKeepsReadBox);
                 owned.Remove(refiner);
                 owned[0] = refined; // it owns the (verified) detector and the refiner (the verifier's second look borrows it)
@@ -129,16 +129,16 @@ public sealed class PlateEngine(IPlateDetector detector, IPlateReader reader, st
         }
     }
 
-    /// <summary>The box refiner of <see cref="OnnxRuntimeOptions.RefinerPath"/>, listed in <paramref name="owned"/>
-    /// until a detector takes it over; null when none is configured.</summary>
-    private static OnnxPlateBoxRefiner? CreateRefiner(OnnxRuntimeOptions runtime, List<IDisposable> owned)
+    /// <summary>The box refiner at <paramref name="path"/> (<see cref="OnnxRuntimeOptions.RefinerPath"/> resolved), listed
+    /// in <paramref name="owned"/> until a detector takes it over; null when none is configured (empty path).</summary>
+    private static OnnxPlateBoxRefiner? CreateRefiner(string path, OnnxRuntimeOptions runtime, List<IDisposable> owned)
     {
-        if (string.IsNullOrEmpty(runtime.RefinerPath))
+        if (path.Length == 0)
         {
             return null;
         }
 
-        var refiner = new OnnxPlateBoxRefiner(OnnxRuntimeOptions.Resolve(runtime.RefinerPath), runtime);
+        var refiner = new OnnxPlateBoxRefiner(path, runtime);
         owned.Add(refiner);
         return refiner;
     }
