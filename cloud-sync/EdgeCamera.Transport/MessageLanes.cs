@@ -17,6 +17,9 @@ namespace EdgeCamera.Transport;
 /// <para>A handler that throws: the connection's remaining messages are neither handled nor acknowledged (so a key's
 /// later messages never overtake its failed one), and the session drops the connection; the broker redelivers every
 /// unacknowledged message on the resumed session (handled twice at worst: the receiver absorbs duplicates).</para>
+/// <para>An acknowledgement that does not go out within <c>ackTimeout</c> is given up (the broker redelivers that
+/// message): acknowledgements go out one after the other, so one stuck on a connection that died under it would hold
+/// every later one, and the broker stops sending at the receive maximum.</para>
 /// </summary>
 public sealed partial class MessageLanes : IAsyncDisposable
 {
@@ -24,6 +27,7 @@ public sealed partial class MessageLanes : IAsyncDisposable
     private readonly Channel<(Work Work, MqttApplicationMessageReceivedEventArgs Args)> _acks;
     private readonly Func<string, string> _partitionKey;
     private readonly ILogger _log;
+    private readonly TimeSpan _ackTimeout;
     private readonly Task[] _loops;
     private long _connection;
     private long _failedConnection = -1;
@@ -32,8 +36,10 @@ public sealed partial class MessageLanes : IAsyncDisposable
     /// <param name="laneCount">Messages handled at once (at most one per lane).</param>
     /// <param name="laneCapacity">Messages waiting per lane before the receive loop waits.</param>
     /// <param name="partitionKey">The key (from the topic) whose messages must stay in order: one lane per key.</param>
-    public MessageLanes(int laneCount, int laneCapacity, Func<string, string> partitionKey, ILogger<MessageLanes> log)
+    /// <param name="ackTimeout">How long one acknowledgement may take to go out; default <see cref="DefaultAckTimeout"/>.</param>
+    public MessageLanes(int laneCount, int laneCapacity, Func<string, string> partitionKey, ILogger<MessageLanes> log, TimeSpan? ackTimeout = null)
     {
+        _ackTimeout = ackTimeout ?? DefaultAckTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThan(laneCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(laneCapacity, 1);
         _partitionKey = partitionKey;
@@ -57,6 +63,11 @@ public sealed partial class MessageLanes : IAsyncDisposable
     }
 
     /// <summary>The most messages handled at once.</summary>
+    /// <summary>A PUBACK is one small packet written to the session's socket; one not written in 10 s is on a connection
+    /// that died under it (CI, 2026-11-29: after a broker restart the receiver took exactly its receive maximum, 24
+    /// messages, and acknowledged none in 90 s — most likely queued behind one begun as the broker stopped).</summary>
+    public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(10);
+
     public int LaneCount => _lanes.Length;
 
     /// <summary>The most messages received but not yet acknowledged (waiting, being handled, or handled and waiting for
@@ -139,9 +150,10 @@ public sealed partial class MessageLanes : IAsyncDisposable
 
             try
             {
-                await args.AcknowledgeAsync(CancellationToken.None);
+                using var timeout = new CancellationTokenSource(_ackTimeout);
+                await args.AcknowledgeAsync(timeout.Token);
             }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or InvalidOperationException or ObjectDisposedException)
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or InvalidOperationException or ObjectDisposedException or OperationCanceledException)
             {
                 // The connection dropped meanwhile: the broker redelivers the message, the receiver absorbs the copy.
                 LogAckFailed(_log, work.Topic, ex.Message);
