@@ -304,9 +304,12 @@ public sealed partial class MqttSession : IAsyncDisposable
 
         try
         {
-            await e.AcknowledgeAsync(CancellationToken.None);
+            // Bounded as the lanes' acknowledgements are (MessageLanes.DefaultAckTimeout): one stuck on a dead
+            // connection would hold the receive loop that awaits this handler.
+            using var timeout = new CancellationTokenSource(MessageLanes.DefaultAckTimeout);
+            await e.AcknowledgeAsync(timeout.Token);
         }
-        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
         {
             // Handled, but the connection closed before the acknowledgement went out (a broker stopping, a network
             // drop): the broker redelivers it and the handler's own duplicate check absorbs the second delivery.
