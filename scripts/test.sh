@@ -26,6 +26,18 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(p, f, s)
 PY
 )
+# Name every failed test with the start of its message and stack, so the end of the log (all CI keeps) says what broke.
+/usr/bin/python3 - artifacts/test-results <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(path).getroot().findall(".//{*}UnitTestResult"):
+        if r.get("outcome") not in ("Failed", "Error", "Timeout"): continue
+        print(f"FAILED {r.get('testName')} ({r.get('duration')})")
+        for tag in ("Message", "StackTrace"):
+            e = r.find(f"{{*}}Output/{{*}}ErrorInfo/{{*}}{tag}")
+            if e is not None and e.text:
+                for line in e.text.strip().splitlines()[:12]: print("    " + line[:300])
+PY
 if [[ $rc -ne 0 && ${failed:-0} -eq 0 ]]; then failed=1; fi
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit $rc
