@@ -33,7 +33,7 @@ from training.plan import (  # noqa: E402
     FULL, SMOKE, TEST_FRAME, TEST_FRAME_1080, DECORATED_TRAIN, DECORATED_TEST, SEED_DECORATED_TRAIN,
     SEED_DECORATED_TEST, REAL_PLATES_SHARE, SEED_REAL_PLATES, SEED_MISMATCHED, SEED_SCENES_TRAIN_1080,
     SEED_SCENES_VAL_1080, SEED_LONG, SEED_SCENES_VAL2_1080, SEED_SCENES_LONG_1080, LONG_SCENES_SHARE,
-    VERIFIER_REAL_WEIGHT, SAUDI_KINDS, MISMATCHED_SHARE)
+    VERIFIER_REAL_WEIGHT, SAUDI_KINDS, MISMATCHED_SHARE, CUT_EDGE_SHARE)
 
 
 def log_to(path):
@@ -214,11 +214,14 @@ def stage_detector(cfg, cache, out, log):
         log("detector: boxes pulled towards the starting detector's (--keep-boxes)")
     if cfg.get("flip"):
         log("detector: half the training windows mirrored left to right (--flip)")
+    if cfg.get("cut_edge"):
+        log(f"detector: the frame ends across a plate in {CUT_EDGE_SHARE:.0%} of the windows with plates (--cut-edge)")
     model, steps, secs, best = det_train.train(syn, real, _val_detection(choice), cfg["det_minutes"],
                                                cache / "detector.pt", steps_cap=cfg["steps"], log=log, init=init,
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
                                                model=start, freeze_bn=start is not None, teacher=teacher,
-                                               flip=bool(cfg.get("flip")), seed=cfg.get("seed", 0))
+                                               flip=bool(cfg.get("flip")), seed=cfg.get("seed", 0),
+                                               cut_edge=CUT_EDGE_SHARE if cfg.get("cut_edge") else 0.0)
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
@@ -233,7 +236,8 @@ def stage_detector(cfg, cache, out, log):
                 + ") and the real-dev "
                 f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"
                 + ("; boxes pulled towards the starting detector's" if teacher is not None else "")
-                + ("; half the windows mirrored" if cfg.get("flip") else "")})
+                + ("; half the windows mirrored" if cfg.get("flip") else "")
+                + ("; frames made to end across plates" if cfg.get("cut_edge") else "")})
     log(f"detector exported: {params} parameters, {steps} steps in {secs:.0f} s, threshold {thr} (val F1 {f1:.4f})")
 
 
@@ -328,6 +332,8 @@ def main():
                     help="detector --resume: also pull the boxes towards the starting detector's (box_anchor_loss)")
     ap.add_argument("--flip", action="store_true",
                     help="detector: mirror half the training windows left to right")
+    ap.add_argument("--cut-edge", action="store_true",
+                    help="detector: in a fifth of the windows the frame ends across a plate (plates cut by the frame)")
     ap.add_argument("--frames-1080", action="store_true",
                     help="detector: also learn from 4,000 scenes drawn at 1920×1080 and letterboxed, as camera frames are")
     ap.add_argument("--mismatched", action="store_true",
@@ -356,7 +362,7 @@ def main():
     cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
     cfg["long_plates"], cfg["rec_base"], cfg["real_plates"] = args.long_plates, args.rec_base, args.real_plates
     cfg["keep_boxes"] = args.keep_boxes
-    cfg["flip"], cfg["frames_1080"] = args.flip, args.frames_1080
+    cfg["flip"], cfg["frames_1080"], cfg["cut_edge"] = args.flip, args.frames_1080, args.cut_edge
     cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
     if args.crops_train is not None:
         cfg["crops_train"] = args.crops_train

@@ -65,12 +65,37 @@ def _window(sample, rng):
     return crop, shifted
 
 
-def batch(samples, rng, n, flip=False):
+CUT_VISIBLE = 0.6                             # = scenes/compose.py: a plate less in frame than this is not labelled
+CUT_PAD = 128                                 # the letterbox's pad (0.5) as a byte
+
+
+def _cut_at_frame_edge(crop, boxes, rng):
+    """The frame ends inside the window (--cut-edge): every row below a cut through one of its plates becomes the
+    letterbox's pad, as under a 16:9 frame, and each plate is labelled as the scenes label a plate cut by the frame:
+    its box clipped, and only if at least CUT_VISIBLE of it is left (less: still drawn, a negative)."""
+    x, y, w, h = rng.choice(boxes)
+    cut = int(round(y + h * rng.uniform(CUT_VISIBLE, 0.97)))
+    if not 0 < cut < WIN_H:
+        return crop, boxes
+    crop = crop.copy()
+    crop[cut:] = CUT_PAD
+    kept = []
+    for bx, by, bw, bh in boxes:
+        seen = min(by + bh, cut) - by
+        if seen >= CUT_VISIBLE * bh:
+            kept.append((bx, by, bw, seen))
+    return crop, kept
+
+
+def batch(samples, rng, n, flip=False, cut_edge=0.0):
     """flip: half the windows mirrored left to right (--flip): the detector finds a plate wherever it faces; without
-    it, version 5 scored some real photos' plates 3-4 times higher mirrored than as taken (models/cards/plate-detector.md)."""
+    it, version 5 scored some real photos' plates 3-4 times higher mirrored than as taken (models/cards/plate-detector.md).
+    cut_edge: the share of windows with plates in which the frame is made to end across a plate (--cut-edge)."""
     xs, hs, rs, ms = [], [], [], []
     for _ in range(n):
         crop, boxes = _window(rng.choice(samples), rng)
+        if cut_edge and boxes and rng.random() < cut_edge:
+            crop, boxes = _cut_at_frame_edge(crop, boxes, rng)
         if flip and rng.random() < 0.5:
             crop, boxes = crop[:, ::-1], [(WIN_W - x - w, y, w, h) for x, y, w, h in boxes]
         x = crop.astype(np.float32)
@@ -85,7 +110,7 @@ def batch(samples, rng, n, flip=False):
 
 
 def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0, init=None,
-          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None, flip=False):
+          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None, flip=False, cut_edge=0.0):
     """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept.
     init: a checkpoint to continue from (--resume); model: a model to continue instead (rebuilt from ONNX);
     freeze_bn: BatchNorm layers keep their statistics (eval mode) while the rest trains; teacher: a frozen detector
@@ -112,7 +137,7 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
         for pg in opt.param_groups:
             pg["lr"] = lr
         n_real = bs // 4 if real else 0                           # real-dev train split in every batch
-        x1, h1, r1, m1 = batch(syn, rng, bs - n_real, flip)
+        x1, h1, r1, m1 = batch(syn, rng, bs - n_real, flip, cut_edge)
         if n_real:
             x2, h2, r2, m2 = batch(real, rng, n_real, flip)
             x1, h1, r1, m1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2)))

@@ -26,6 +26,9 @@ SEED_DECORATED_TRAIN, SEED_DECORATED_TEST = data.SEED_SCENES_TRAIN + 100_000, da
 # (scenes/realplates.py), so the detector sees each real plate in many scenes, not only in its own photo
 REAL_PLATES_SHARE = 0.8
 SEED_REAL_PLATES = data.SEED_SCENES_TRAIN + 200_000
+# --cut-edge: the share of training windows (with a plate) in which the frame is made to end across a plate, as the
+# letterbox's pad follows the bottom of a 16:9 frame (training/det_train.py)
+CUT_EDGE_SHARE = 0.2
 # --mismatched: extra Saudi crops, half of them with an Arabic half that differs (the committed sets have 10 %), so
 # the Arabic head learns to read its row rather than echo the Latin one (models/cards/plate-recogniser.md)
 SEED_MISMATCHED = data.SEED_CROPS_TRAIN + 700_000
