@@ -13,12 +13,21 @@ dotnet test EdgeCamera.sln --no-build --nologo -m:1 \
   --logger "trx" --results-directory artifacts/test-results \
   --logger "console;verbosity=normal" "$@"
 rc=$?
-# Sum the TRX counters of every test assembly into the one line CI reads.
-read -r passed failed skipped < <(/usr/bin/python3 - artifacts/test-results <<'PY'
+# Sum the TRX counters of every test assembly into the one line CI reads, and name every failed test with the start
+# of its message and stack just before that line: the end of the log, all CI keeps, says what broke.
+report=$(/usr/bin/python3 - artifacts/test-results <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
 p = f = s = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(path).getroot().find("{*}ResultSummary/{*}Counters")
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    run = ET.parse(path).getroot()
+    for r in run.findall(".//{*}UnitTestResult"):
+        if r.get("outcome") not in ("Failed", "Error", "Timeout"): continue
+        print(f"FAILED {r.get('testName')} ({r.get('duration')})")
+        for tag in ("Message", "StackTrace"):
+            e = r.find(f"{{*}}Output/{{*}}ErrorInfo/{{*}}{tag}")
+            if e is not None and e.text:
+                for line in e.text.strip().splitlines()[:12]: print("    " + line[:300])
+    c = run.find("{*}ResultSummary/{*}Counters")
     if c is None: continue
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
     # xunit's skipped tests are counted in total but not in executed (notExecuted stays 0)
@@ -26,18 +35,8 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(p, f, s)
 PY
 )
-# Name every failed test with the start of its message and stack, so the end of the log (all CI keeps) says what broke.
-/usr/bin/python3 - artifacts/test-results <<'PY'
-import sys, glob, xml.etree.ElementTree as ET
-for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
-    for r in ET.parse(path).getroot().findall(".//{*}UnitTestResult"):
-        if r.get("outcome") not in ("Failed", "Error", "Timeout"): continue
-        print(f"FAILED {r.get('testName')} ({r.get('duration')})")
-        for tag in ("Message", "StackTrace"):
-            e = r.find(f"{{*}}Output/{{*}}ErrorInfo/{{*}}{tag}")
-            if e is not None and e.text:
-                for line in e.text.strip().splitlines()[:12]: print("    " + line[:300])
-PY
+[[ $report == *$'\n'* ]] && printf '%s\n' "${report%$'\n'*}"   # the failed tests, if any
+read -r passed failed skipped <<< "${report##*$'\n'}"
 if [[ $rc -ne 0 && ${failed:-0} -eq 0 ]]; then failed=1; fi
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit $rc

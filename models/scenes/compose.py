@@ -12,6 +12,9 @@ from .generic import FONTS, _text
 
 CAR_COLOURS = [(235, 235, 235), (20, 20, 22), (150, 152, 155), (190, 190, 195), (120, 20, 25), (25, 45, 110),
                (230, 230, 220), (60, 60, 65), (200, 170, 120), (40, 80, 50), (210, 120, 30), (245, 245, 250)]
+# A plate cut by the frame is labelled only when at least this share of its area is in the frame (less: still drawn,
+# a hard negative); the detector's --cut-edge windows label cut plates by the same rule (training/det_train.py).
+MIN_IN_FRAME = 0.6
 SIGN_COLOURS = [((20, 110, 60), (250, 250, 250)), ((30, 70, 160), (250, 250, 250)), ((245, 245, 245), (20, 20, 20)),
                 ((240, 200, 30), (20, 20, 20)), ((120, 70, 30), (250, 250, 250)), ((200, 30, 30), (250, 250, 250))]
 WORDS = ["EXIT", "RIYADH", "JEDDAH", "STOP", "PARKING", "SLOW", "KM", "AIRPORT", "DELIVERY", "EXPRESS", "TAXI",
@@ -172,7 +175,7 @@ def make_scene(seed: int, frame=(1920, 1080), plate_px=(60, 400), max_vehicles=4
         if occluded:
             _occlude(d, rng, box)
         clipped = _clip(box, w, h)
-        if clipped[2] * clipped[3] < 0.6 * box[2] * box[3]:       # mostly out of frame: not a labelled plate,
+        if clipped[2] * clipped[3] < MIN_IN_FRAME * box[2] * box[3]:  # mostly out of frame: not a labelled plate,
             continue                                               # but still drawn (the model sees it as hard)
         out.append(Plate(clipped, draw.text, draw.country, draw.format, draw.arabic,
                          {"occluded": occluded, "glare": False, "plate_width_px": clipped[2],

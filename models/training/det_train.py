@@ -8,6 +8,8 @@ import numpy as np
 import torch
 from PIL import Image
 
+from scenes.compose import MIN_IN_FRAME
+
 from . import onnx_state
 from .detector import Detector, GH, GW, H, STRIDE, W, box_anchor_loss, letterbox, loss_fn, targets
 
@@ -65,16 +67,15 @@ def _window(sample, rng):
     return crop, shifted
 
 
-CUT_VISIBLE = 0.6                             # = scenes/compose.py: a plate less in frame than this is not labelled
 CUT_PAD = 128                                 # the letterbox's pad (0.5) as a byte
 
 
 def _cut_at_frame_edge(crop, boxes, rng):
     """The frame ends inside the window (--cut-edge): every row below a cut through one of its plates becomes the
     letterbox's pad, as under a 16:9 frame, and each plate is labelled as the scenes label a plate cut by the frame:
-    its box clipped, and only if at least CUT_VISIBLE of it is left (less: still drawn, a negative)."""
-    x, y, w, h = rng.choice(boxes)
-    cut = int(round(y + h * rng.uniform(CUT_VISIBLE, 0.97)))
+    its box clipped, and only if at least MIN_IN_FRAME of it is left (less: still drawn, a negative)."""
+    _, y, _, h = rng.choice(boxes)
+    cut = int(round(y + h * rng.uniform(MIN_IN_FRAME, 0.97)))
     if not 0 < cut < WIN_H:
         return crop, boxes
     crop = crop.copy()
@@ -82,7 +83,7 @@ def _cut_at_frame_edge(crop, boxes, rng):
     kept = []
     for bx, by, bw, bh in boxes:
         seen = min(by + bh, cut) - by
-        if seen >= CUT_VISIBLE * bh:
+        if seen >= MIN_IN_FRAME * bh:
             kept.append((bx, by, bw, seen))
     return crop, kept
 
