@@ -62,12 +62,12 @@ public sealed partial class MessageLanes : IAsyncDisposable
         _loops = [.. _lanes.Select(lane => Task.Run(() => RunLaneAsync(lane))), Task.Run(AcknowledgeInOrderAsync)];
     }
 
-    /// <summary>The most messages handled at once.</summary>
     /// <summary>A PUBACK is one small packet written to the session's socket; one not written in 10 s is on a connection
     /// that died under it (CI, 2026-11-29: after a broker restart the receiver took exactly its receive maximum, 24
     /// messages, and acknowledged none in 90 s — most likely queued behind one begun as the broker stopped).</summary>
     public static readonly TimeSpan DefaultAckTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The most messages handled at once.</summary>
     public int LaneCount => _lanes.Length;
 
     /// <summary>The most messages received but not yet acknowledged (waiting, being handled, or handled and waiting for
