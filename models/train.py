@@ -211,7 +211,8 @@ def stage_detector(cfg, cache, out, log):
         if start is None:
             teacher.load_state_dict(torch.load(init))
         teacher.eval()
-        log("detector: boxes pulled towards the starting detector's (--keep-boxes)")
+        log("detector: boxes pulled towards the starting detector's (--keep-boxes)"
+            + (f"; heatmap too, on windows not cut (--keep-heat {cfg['keep_heat']:g})" if cfg.get("keep_heat") else ""))
     if cfg.get("flip"):
         log("detector: half the training windows mirrored left to right (--flip)")
     if cfg.get("cut_edge"):
@@ -221,7 +222,8 @@ def stage_detector(cfg, cache, out, log):
                                                peak_lr=cfg.get("peak_lr") or (7e-4 if init or start else 2e-3),
                                                model=start, freeze_bn=start is not None, teacher=teacher,
                                                flip=bool(cfg.get("flip")), seed=cfg.get("seed", 0),
-                                               cut_edge=CUT_EDGE_SHARE if cfg.get("cut_edge") else 0.0)
+                                               cut_edge=CUT_EDGE_SHARE if cfg.get("cut_edge") else 0.0,
+                                               keep_heat=cfg.get("keep_heat", 0.0) if teacher is not None else 0.0)
     preds = evaluate.detect(model, [im for im, _ in val], 0.1, merge=False)
     f1, thr = evaluate.best_threshold(preds, [[l["box"] for l in labels] for _, labels in val])
     params = det.export(model, out / "plate-detector.onnx", out / "plate-detector.json", thr, {
@@ -236,6 +238,7 @@ def stage_detector(cfg, cache, out, log):
                 + ") and the real-dev "
                 f"train split (index % 4 != 0 of saudi-train and us), {cfg['real_copies']} scale-jittered copies"
                 + ("; boxes pulled towards the starting detector's" if teacher is not None else "")
+                + ("; heatmap too, where the frame was not cut" if teacher is not None and cfg.get("keep_heat") else "")
                 + ("; half the windows mirrored" if cfg.get("flip") else "")
                 + ("; frames made to end across plates" if cfg.get("cut_edge") else "")})
     log(f"detector exported: {params} parameters, {steps} steps in {secs:.0f} s, threshold {thr} (val F1 {f1:.4f})")
@@ -330,6 +333,9 @@ def main():
                     help="detector: also 1,500 scenes whose generic plates are mostly real-dev train US plates")
     ap.add_argument("--keep-boxes", action="store_true",
                     help="detector --resume: also pull the boxes towards the starting detector's (box_anchor_loss)")
+    ap.add_argument("--keep-heat", type=float, nargs="?", const=1.0, default=0.0, metavar="WEIGHT",
+                    help="detector --resume --keep-boxes: the heatmap too, on windows --cut-edge did not cut "
+                         "(heat_anchor_loss × WEIGHT, default 1)")
     ap.add_argument("--flip", action="store_true",
                     help="detector: mirror half the training windows left to right")
     ap.add_argument("--cut-edge", action="store_true",
@@ -361,7 +367,7 @@ def main():
     cfg["peak_lr"], cfg["seed"], cfg["scene_crops"] = args.peak_lr, args.seed, args.scene_crops
     cfg["device"], cfg["batch"], cfg["version"] = args.device, args.batch, args.version
     cfg["long_plates"], cfg["rec_base"], cfg["real_plates"] = args.long_plates, args.rec_base, args.real_plates
-    cfg["keep_boxes"] = args.keep_boxes
+    cfg["keep_boxes"], cfg["keep_heat"] = args.keep_boxes, args.keep_heat
     cfg["flip"], cfg["frames_1080"], cfg["cut_edge"] = args.flip, args.frames_1080, args.cut_edge
     cfg["device_name"] = torch.cuda.get_device_name(0) if args.device.startswith("cuda") else "cpu"
     if args.crops_train is not None:

@@ -11,7 +11,7 @@ from PIL import Image
 from scenes.compose import MIN_IN_FRAME
 
 from . import onnx_state
-from .detector import Detector, GH, GW, H, STRIDE, W, box_anchor_loss, letterbox, loss_fn, targets
+from .detector import Detector, GH, GW, H, STRIDE, W, box_anchor_loss, heat_anchor_loss, letterbox, loss_fn, targets
 
 WIN_H, WIN_W = 192, 320                       # training window (fully convolutional: 4× cheaper per step)
 
@@ -91,12 +91,15 @@ def _cut_at_frame_edge(crop, boxes, rng):
 def batch(samples, rng, n, flip=False, cut_edge=0.0):
     """flip: half the windows mirrored left to right (--flip): the detector finds a plate wherever it faces; without
     it, version 5 scored some real photos' plates 3-4 times higher mirrored than as taken (models/cards/plate-detector.md).
-    cut_edge: the share of windows with plates in which the frame is made to end across a plate (--cut-edge)."""
-    xs, hs, rs, ms = [], [], [], []
+    cut_edge: the share of windows with plates in which the frame is made to end across a plate (--cut-edge).
+    Returns images, heatmaps, box targets, box masks and which windows were cut (1.0) or not (0.0)."""
+    xs, hs, rs, ms, cuts = [], [], [], [], []
     for _ in range(n):
         crop, boxes = _window(rng.choice(samples), rng)
-        if cut_edge and boxes and rng.random() < cut_edge:
+        cut = bool(cut_edge and boxes and rng.random() < cut_edge)
+        if cut:
             crop, boxes = _cut_at_frame_edge(crop, boxes, rng)
+        cuts.append(float(cut))
         if flip and rng.random() < 0.5:
             crop, boxes = crop[:, ::-1], [(WIN_W - x - w, y, w, h) for x, y, w, h in boxes]
         x = crop.astype(np.float32)
@@ -107,15 +110,17 @@ def batch(samples, rng, n, flip=False, cut_edge=0.0):
         heat, reg, mask = targets(boxes, WIN_H // STRIDE, WIN_W // STRIDE)
         xs.append(np.clip(x, 0, 255)); hs.append(heat); rs.append(reg); ms.append(mask)
     t = lambda a: torch.from_numpy(np.stack(a))              # noqa: E731
-    return t(xs).permute(0, 3, 1, 2) / 255.0, t(hs), t(rs), t(ms)
+    return t(xs).permute(0, 3, 1, 2) / 255.0, t(hs), t(rs), t(ms), torch.tensor(cuts)
 
 
 def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log=print, seed=0, init=None,
-          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None, flip=False, cut_edge=0.0):
+          peak_lr=2e-3, model=None, freeze_bn=False, teacher=None, flip=False, cut_edge=0.0, keep_heat=0.0):
     """val_fn(model) → score (higher is better), called every eval_every steps; best checkpoint kept.
     init: a checkpoint to continue from (--resume); model: a model to continue instead (rebuilt from ONNX);
     freeze_bn: BatchNorm layers keep their statistics (eval mode) while the rest trains; teacher: a frozen detector
-    whose boxes the plate cells are also pulled towards (detector.box_anchor_loss); flip: mirror half the windows."""
+    whose boxes the plate cells are also pulled towards (detector.box_anchor_loss); flip: mirror half the windows;
+    keep_heat: > 0 pulls the heatmap towards the teacher's too, on every window not cut by --cut-edge
+    (detector.heat_anchor_loss × keep_heat)."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = model or Detector()
@@ -138,10 +143,10 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
         for pg in opt.param_groups:
             pg["lr"] = lr
         n_real = bs // 4 if real else 0                           # real-dev train split in every batch
-        x1, h1, r1, m1 = batch(syn, rng, bs - n_real, flip, cut_edge)
+        x1, h1, r1, m1, c1 = batch(syn, rng, bs - n_real, flip, cut_edge)
         if n_real:
-            x2, h2, r2, m2 = batch(real, rng, n_real, flip)
-            x1, h1, r1, m1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2)))
+            x2, h2, r2, m2, c2 = batch(real, rng, n_real, flip)
+            x1, h1, r1, m1, c1 = (torch.cat(p) for p in ((x1, x2), (h1, h2), (r1, r2), (m1, m2), (c1, c2)))
         model.train()
         if freeze_bn:
             onnx_state.freeze_norms(model)
@@ -149,8 +154,10 @@ def train(syn, real, val_fn, minutes, out_path: Path, steps_cap=None, bs=16, log
         loss = loss_fn(out, h1, r1, m1)
         if teacher is not None:
             with torch.no_grad():
-                _, teacher_bl = teacher(x1)
+                teacher_hl, teacher_bl = teacher(x1)
             loss = loss + box_anchor_loss(out[1], teacher_bl, m1)
+            if keep_heat:
+                loss = loss + keep_heat * heat_anchor_loss(out[0], teacher_hl, 1.0 - c1, m1)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 10.0)

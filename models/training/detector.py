@@ -125,6 +125,17 @@ def box_anchor_loss(bl, teacher_bl, mask):
     return (off + size) / npos
 
 
+def heat_anchor_loss(hl, teacher_hl, keep, mask):
+    """Soft-target cross-entropy less the teacher's entropy (= KL per cell) between the heatmap and a frozen teacher's
+    on the windows where keep is 1 (--keep-heat), summed and scaled as the focal loss is (per plate cell): a
+    continuation taught something new (--cut-edge) keeps its faint peaks on everything else, real photographs'
+    faint plates among them."""
+    t = torch.sigmoid(teacher_hl[:, 0]).clamp(1e-4, 1 - 1e-4)
+    kl = F.binary_cross_entropy_with_logits(hl[:, 0], t, reduction="none") \
+        + t * torch.log(t) + (1 - t) * torch.log(1 - t)
+    return (kl * keep.view(-1, 1, 1)).sum() / mask.sum().clamp(min=1)
+
+
 OVERLAP_IOU, SAME_PLATE_COVER, SAME_ROW = 0.3, 0.7, 0.6     # = edge HeatmapDecoder
 
 

@@ -48,13 +48,16 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output) : IDisposable
         var parametersBefore = RecogniserParameters(Path.Combine(_outDir, "plate-recogniser.json"));
         // The continued recogniser also learns from plates cut out of 1920×1080 scenes at the detector's boxes and
         // from long (520×110 mm) Saudi plates; the continued detector from scenes with real-dev train plates pasted
-        // in, its boxes pulled towards the ones it started with, half its windows mirrored.
+        // in, its boxes (and, where the frame was not made to end across a plate, its heatmap) pulled towards the ones it
+        // started with, half its windows mirrored.
         var log = await RunTrainingAsync("--smoke", "--resume", "--scene-crops", "--long-plates", "--real-plates", "--keep-boxes",
-            "--flip", "--out", _outDir, "--workers", "1");
+            "--flip", "--cut-edge", "--keep-heat", "--out", _outDir, "--workers", "1");
         Assert.Matches(@"scene crops scenes-train-1080: \d+ crops \(\d+ cut at the detector's box\)", log);
         Assert.Matches(@"scenes scenes-train-real: \d+ real plates to paste", log);
         Assert.Contains("detector: boxes pulled towards the starting detector's (--keep-boxes)", log, StringComparison.Ordinal);
         Assert.Contains("detector: half the training windows mirrored left to right (--flip)", log, StringComparison.Ordinal);
+        Assert.Contains("heatmap too, on windows not cut (--keep-heat 1)", log, StringComparison.Ordinal);
+        Assert.Contains("detector: the frame ends across a plate in 20% of the windows with plates (--cut-edge)", log, StringComparison.Ordinal);
         Assert.Contains("detector: resuming from " + detector + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.Contains("recogniser: resuming from " + recogniser + " (BatchNorm folded, kept frozen)", log, StringComparison.Ordinal);
         Assert.True(File.GetLastWriteTimeUtc(detector) > exportedBefore.Item1, "the continued detector was not exported");
