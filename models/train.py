@@ -362,6 +362,10 @@ def main():
     ap.add_argument("--rec-base", type=int, default=32,
                     help="recogniser: a new network's first-layer channels, later layers in proportion (32: version 6's)")
     args = ap.parse_args()
+    if args.keep_heat and not args.keep_boxes:             # the heatmap is held by the same frozen starting detector
+        ap.error("--keep-heat needs --keep-boxes (and --resume): it holds the heatmap to the starting detector's")
+    if args.keep_heat < 0:
+        ap.error(f"--keep-heat WEIGHT cannot be negative: {args.keep_heat:g}")
     cfg = dict(SMOKE if args.smoke else FULL)
     cfg["resume"], cfg["decorated"], cfg["mismatched"] = args.resume, args.decorated, args.mismatched
     cfg["peak_lr"], cfg["seed"], cfg["scene_crops"] = args.peak_lr, args.seed, args.scene_crops
